@@ -1,0 +1,16 @@
+# Sourced by mvnw, ./slnet and .ci/run: make JAVA_HOME point at a JDK >= 21.
+# The machines' default java is 17, so we look for a newer one ourselves.
+_slnet_java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+_slnet_ok() { [ -x "$1/bin/javac" ] && [ "$(_slnet_java_major "$1")" -ge 21 ] 2>/dev/null; }
+if [ -z "${JAVA_HOME:-}" ] || ! _slnet_ok "$JAVA_HOME"; then
+  _slnet_found=""
+  for _d in $( { command -v javac >/dev/null 2>&1 && dirname "$(dirname "$(readlink -f "$(command -v javac)")")"; ls -d /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* 2>/dev/null; } ); do
+    if _slnet_ok "$_d"; then _slnet_found="$_d"; fi
+  done
+  if [ -n "$_slnet_found" ]; then
+    export JAVA_HOME="$_slnet_found"
+  else
+    echo "slnet: no JDK >= 21 found; install one or set JAVA_HOME" >&2
+  fi
+fi
+unset -f _slnet_java_major _slnet_ok

@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks and scale harnesses. Results are recorded in BENCHMARKS.md.
+ */
+package slnet.bench;

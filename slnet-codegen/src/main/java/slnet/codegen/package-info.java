@@ -1,0 +1,4 @@
+/**
+ * Message template parser and Java generator.
+ */
+package slnet.codegen;

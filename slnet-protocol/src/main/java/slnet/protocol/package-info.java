@@ -1,0 +1,4 @@
+/**
+ * Packet framing, zerocoding and the codec registry.
+ */
+package slnet.protocol;
