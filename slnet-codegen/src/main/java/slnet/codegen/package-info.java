@@ -1,4 +1,0 @@
-/**
- * Message template parser and Java generator.
- */
-package slnet.codegen;
