@@ -87,7 +87,10 @@ running_pid() {
   [ -s "$pidfile" ] || return 1
   local pid
   pid=$(head -n1 "$pidfile")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  # A stale pidfile may name a recycled pid: only a danted running our config counts.
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null \
+    && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "danted .*$STATE_DIR/$1.conf" \
+    && echo "$pid"
 }
 
 # start_instance NAME PORT METHOD

@@ -75,8 +75,14 @@ public final class Socks5UdpTransport implements DatagramTransport {
         UdpSocket socket = UdpSocket.open(config.udp(), Socks5UdpHeader.MAX_HEADER_BYTES, "slnet-socks5-rx-");
         try {
             Socks5Handshake.Association association = Socks5Handshake.associate(config, socket.localAddress());
-            Socks5UdpTransport transport = new Socks5UdpTransport(socket, association, config);
-            transport.watcher.start();
+            Socks5UdpTransport transport;
+            try {
+                transport = new Socks5UdpTransport(socket, association, config);
+                transport.watcher.start();
+            } catch (RuntimeException | Error e) {
+                Socks5Handshake.closeQuietly(association.control());
+                throw e;
+            }
             LOG.debug("SOCKS5 UDP association via {}: relay {}, local {}",
                     transport.proxyDescription, transport.relay, socket.localAddress());
             return transport;

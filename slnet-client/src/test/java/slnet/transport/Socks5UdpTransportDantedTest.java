@@ -33,7 +33,8 @@ class Socks5UdpTransportDantedTest {
 
     @Test
     void roundTripThroughAProxyWithUsernameAndPassword() throws Exception {
-        roundTrip(config(DantedProxies.usernamePassword())
+        // Default UDP settings (wildcard bind): the association must name the address the proxy sees.
+        roundTrip(config(DantedProxies.usernamePassword()).udp(UdpTransportConfig.defaults())
                 .credentials(DantedProxies.USERNAME, DantedProxies.PASSWORD).build());
     }
 
