@@ -162,14 +162,28 @@ final class ScriptedSocks5Proxy implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         server.close();
         Socket socket = control;
         if (socket != null) {
             socket.close();
         }
         relay.close();
-        controlThread.join();
-        relayThread.join();
+        joinUninterruptibly(controlThread);
+        joinUninterruptibly(relayThread);
+    }
+
+    static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

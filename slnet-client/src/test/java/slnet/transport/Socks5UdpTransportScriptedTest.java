@@ -62,6 +62,7 @@ class Socks5UdpTransportScriptedTest {
                     .udp(UdpTransportTest.loopback()).build();
             try (Socks5UdpTransport transport = Socks5UdpTransport.open(good)) {
                 proxy.awaitAssociation();
+                assertThat(proxy.requestedClientAddress).isEqualTo(transport.localAddress());
             }
         }
     }
@@ -119,7 +120,7 @@ class Socks5UdpTransportScriptedTest {
             proxy.cutControlConnection();
             while (true) {
                 try {
-                    transport.send(RecordingHandler.text("probe"), proxy.relayAddress());
+                    transport.send(RecordingHandler.text("probe"), transport.localAddress());
                     Thread.sleep(10);
                 } catch (TransportFailedException expected) {
                     break;

@@ -36,8 +36,8 @@ final class UdpEchoPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         channel.close();
-        thread.join();
+        ScriptedSocks5Proxy.joinUninterruptibly(thread);
     }
 }
