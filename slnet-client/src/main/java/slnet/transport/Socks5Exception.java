@@ -27,7 +27,9 @@ public final class Socks5Exception extends IOException {
         PROTOCOL_VIOLATION
     }
 
+    /** Which step failed. */
     private final Reason reason;
+    /** RFC 1928 REP, or -1. */
     private final int replyCode;
 
     /**

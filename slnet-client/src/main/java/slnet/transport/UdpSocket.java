@@ -70,6 +70,12 @@ final class UdpSocket {
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
             channel.bind(config.bindAddress());
+            int granted = channel.getOption(StandardSocketOptions.SO_RCVBUF);
+            if (granted < config.receiveBufferBytes()) {
+                // Linux caps SO_RCVBUF at net.core.rmem_max; worth knowing when chasing drops.
+                LOG.debug("asked for a {}-byte receive buffer, got {} (raise net.core.rmem_max?)",
+                        config.receiveBufferBytes(), granted);
+            }
             channel.configureBlocking(true);
             return new UdpSocket(channel, config.maxDatagramBytes(), headroomBytes, threadPrefix);
         } catch (IOException | RuntimeException e) {

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 /**
  * A {@link DatagramTransport} on a plain UDP socket: one {@link java.nio.channels.DatagramChannel}
  * shared by all circuits of a client, read by one dedicated receive thread (a platform daemon
- * thread named {@code slnet-udp-rx-<port>}).
+ * thread named {@code slnet-udp-rx-<port>}). A platform thread, not a virtual one: there is one per
+ * client, it spends its life blocked in {@code receive}, and it wakes straight from the kernel,
+ * where a virtual thread would add a poller hand-off per datagram and gain nothing.
  *
  * <p>A received datagram larger than {@link UdpTransportConfig#maxDatagramBytes()} is dropped
  * here and counted in {@link TransportStats#oversizeDropped()}: the layer above never sees a
