@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
  * concurrently. The {@code datagram} buffer belongs to the transport and is reused for the next
  * datagram: its bytes are valid only during the call, from its position to its limit. A handler
  * that needs them later must copy them. It may move the buffer's position and limit; changes are
- * discarded after the call. A handler should be quick: while it runs, nothing is read from the
+ * discarded after the call. The buffer is direct (no backing array), and its position need not be
+ * 0 (through SOCKS5, the unwrapped header precedes it): read relative to the position, or slice. A handler should be quick: while it runs, nothing is read from the
  * socket (the kernel's receive buffer absorbs bursts).
  *
  * <p>A handler that throws does not stop the transport: the exception is counted
