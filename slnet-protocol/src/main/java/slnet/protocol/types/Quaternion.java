@@ -30,7 +30,7 @@ public record Quaternion(float x, float y, float z, float w) {
 
     /**
      * Returns this quaternion normalised and with w &gt;= 0, the form whose x, y, z go on the wire.
-     * A zero quaternion becomes the identity.
+     * A zero quaternion becomes the identity; negative zeros become positive ones.
      *
      * @return the wire form
      */
@@ -40,6 +40,8 @@ public record Quaternion(float x, float y, float z, float w) {
             return IDENTITY;
         }
         double scale = w < 0 ? -1.0 / norm : 1.0 / norm;
-        return new Quaternion((float) (x * scale), (float) (y * scale), (float) (z * scale), (float) (w * scale));
+        // "+ 0.0" turns -0.0 into 0.0: the same rotation, and zero bytes zerocode well
+        return new Quaternion((float) (x * scale + 0.0), (float) (y * scale + 0.0), (float) (z * scale + 0.0),
+                (float) (w * scale + 0.0));
     }
 }
