@@ -80,8 +80,12 @@ public enum LlsdFormat {
         return NOTATION;
     }
 
-    /** Parses a document of this format. */
-    Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
+    /**
+     * Parses a document of this format.
+     *
+     * @throws LlsdException if the document is malformed or over the limits
+     */
+    public Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
         return switch (this) {
             case XML -> LlsdXml.parse(bytes, limits);
             case BINARY -> LlsdBinary.parse(bytes, limits);

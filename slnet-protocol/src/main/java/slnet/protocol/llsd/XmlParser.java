@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.UUID;
+import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -56,6 +57,9 @@ final class XmlParser {
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        // Belt and braces: even if a DOCTYPE slipped through, nothing external may be fetched.
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return f;
     }
 
@@ -95,7 +99,7 @@ final class XmlParser {
             case "string" -> new Llsd.Str(text());
             case "uuid" -> uuid(text());
             case "date" -> date(text());
-            case "uri" -> new Llsd.Uri(text().strip());
+            case "uri" -> new Llsd.Uri(text());
             case "binary" -> binary();
             case "map" -> map();
             case "array" -> array();
