@@ -19,6 +19,8 @@ import javax.xml.stream.XMLStreamReader;
  * per parse.
  */
 final class XmlParser {
+    private static final String JDK_MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
     private final XMLStreamReader xml;
     private final ParseBudget budget;
 
@@ -31,7 +33,7 @@ final class XmlParser {
         ParseBudget.inputSize(bytes.length, limits);
         XMLStreamReader reader = null;
         try {
-            reader = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+            reader = factory(limits).createXMLStreamReader(new ByteArrayInputStream(bytes));
             return new XmlParser(reader, new ParseBudget(limits)).document();
         } catch (XMLStreamException e) {
             throw new LlsdException("malformed XML: " + firstLine(e.getMessage()), offsetOf(e.getLocation()), e);
@@ -50,8 +52,15 @@ final class XmlParser {
         }
     }
 
-    private static XMLInputFactory factory() {
+    private static XMLInputFactory factory(LlsdLimits limits) {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        try {
+            // The JDK's own element-depth guard (100 on recent JDKs) would otherwise undercut
+            // LlsdLimits.maxDepth; +3 leaves room for <llsd>, a leaf and one level for our check.
+            f.setProperty(JDK_MAX_ELEMENT_DEPTH, limits.maxDepth() + 3);
+        } catch (IllegalArgumentException unsupported) {
+            // Another StAX implementation: our own depth check still applies.
+        }
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
