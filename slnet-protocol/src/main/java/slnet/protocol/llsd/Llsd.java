@@ -268,6 +268,21 @@ public sealed interface Llsd
         return new Int(value);
     }
 
+    /**
+     * An integer from a long that must fit LLSD's 32 bits. This overload exists so that a long
+     * argument does not silently widen to {@link #of(double)} and become a real.
+     *
+     * @return an integer value
+     * @throws IllegalArgumentException if the value does not fit in 32 bits; send such numbers
+     *     with {@link #ofU64} or as an explicit real
+     */
+    static Llsd of(long value) {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("LLSD integers are 32-bit; " + value + " does not fit (use ofU64 or a real)");
+        }
+        return new Int((int) value);
+    }
+
     /** @return a real value */
     static Llsd of(double value) {
         return new Real(value);

@@ -1,6 +1,7 @@
 package slnet.protocol.llsd;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +32,24 @@ final class XmlParser {
 
     static Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
         ParseBudget.inputSize(bytes.length, limits);
+        return parse(f -> f.createXMLStreamReader(new ByteArrayInputStream(bytes)), limits);
+    }
+
+    /** Parses text already decoded; any encoding named in its prolog is ignored. */
+    static Llsd parse(String text, LlsdLimits limits) throws LlsdException {
+        ParseBudget.inputSize(text.length(), limits);
+        return parse(f -> f.createXMLStreamReader(new StringReader(text)), limits);
+    }
+
+    /** Opens a reader over the input with the factory it is given. */
+    private interface ReaderOpener {
+        XMLStreamReader open(XMLInputFactory factory) throws XMLStreamException;
+    }
+
+    private static Llsd parse(ReaderOpener opener, LlsdLimits limits) throws LlsdException {
         XMLStreamReader reader = null;
         try {
-            reader = factory(limits).createXMLStreamReader(new ByteArrayInputStream(bytes));
+            reader = opener.open(factory(limits));
             return new XmlParser(reader, new ParseBudget(limits)).document();
         } catch (XMLStreamException e) {
             throw new LlsdException("malformed XML: " + firstLine(e.getMessage()), offsetOf(e.getLocation()), e);
@@ -46,7 +62,7 @@ final class XmlParser {
                 try {
                     reader.close();
                 } catch (XMLStreamException | RuntimeException ignored) {
-                    // Closing a reader over a byte array frees nothing that matters.
+                    // Closing a reader over memory frees nothing that matters.
                 }
             }
         }

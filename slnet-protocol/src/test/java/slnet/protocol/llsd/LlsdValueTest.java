@@ -160,6 +160,12 @@ class LlsdValueTest {
     }
 
     @Test
+    void longsMustFitLlsdIntegers() {
+        assertThat(Llsd.of(5L)).isEqualTo(Llsd.of(5));
+        assertThatThrownBy(() -> Llsd.of(1L << 40)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unsignedNumbersTravelAsBigEndianBinary() {
         long handle = (256000L << 32) | 512000L;
         Llsd h = Llsd.ofU64(handle);
