@@ -31,7 +31,30 @@ public sealed interface Llsd
     UUID NULL_UUID = new UUID(0L, 0L);
 
     /** The kinds of LLSD value. */
-    enum Type { UNDEF, BOOLEAN, INTEGER, REAL, STRING, UUID, DATE, URI, BINARY, MAP, ARRAY }
+    enum Type {
+        /** {@link Undef}. */
+        UNDEF,
+        /** {@link Bool}. */
+        BOOLEAN,
+        /** {@link Int}. */
+        INTEGER,
+        /** {@link Real}. */
+        REAL,
+        /** {@link Str}. */
+        STRING,
+        /** {@link Uuid}. */
+        UUID,
+        /** {@link Date}. */
+        DATE,
+        /** {@link Uri}. */
+        URI,
+        /** {@link Binary}. */
+        BINARY,
+        /** {@link Map}. */
+        MAP,
+        /** {@link Array}. */
+        ARRAY
+    }
 
     // ---- the value types -------------------------------------------------------------------
 
