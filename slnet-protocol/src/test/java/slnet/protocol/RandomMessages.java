@@ -51,7 +51,7 @@ public final class RandomMessages {
             }
             blocks.put(block.name(), entries);
         }
-        return new GenericMessage(descriptor, blocks).toMessage();
+        return new MessageFields(descriptor, blocks).toMessage();
     }
 
     static Object value(FieldDescriptor field, Random random) {

@@ -30,10 +30,10 @@ import slnet.protocol.types.Vector4;
  * @param descriptor the message
  * @param blocks block name to its entries, in template order
  */
-public record GenericMessage(MessageDescriptor descriptor, Map<String, List<Map<String, Object>>> blocks) {
+public record MessageFields(MessageDescriptor descriptor, Map<String, List<Map<String, Object>>> blocks) {
 
     /** Copies the blocks. */
-    public GenericMessage {
+    public MessageFields {
         Objects.requireNonNull(descriptor, "descriptor");
         Map<String, List<Map<String, Object>>> copy = new LinkedHashMap<>();
         blocks.forEach((name, entries) -> copy.put(name, entries.stream()
@@ -47,7 +47,7 @@ public record GenericMessage(MessageDescriptor descriptor, Map<String, List<Map<
      * @param message the message
      * @return its blocks and fields by template name
      */
-    public static GenericMessage of(Message message) {
+    public static MessageFields of(Message message) {
         MessageDescriptor descriptor = message.descriptor();
         RecordComponent[] blockComponents = message.getClass().getRecordComponents();
         Map<String, List<Map<String, Object>>> blocks = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ public record GenericMessage(MessageDescriptor descriptor, Map<String, List<Map<
             }
             blocks.put(block.name(), maps);
         }
-        return new GenericMessage(descriptor, blocks);
+        return new MessageFields(descriptor, blocks);
     }
 
     /**
