@@ -1,0 +1,66 @@
+package slnet.protocol.llsd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * LLSD XML: {@code <llsd>} around one of {@code <undef/>}, {@code <boolean>},
+ * {@code <integer>}, {@code <real>} (with {@code nan}, {@code inf}, {@code -inf}),
+ * {@code <string>}, {@code <uuid>}, {@code <date>}, {@code <uri>},
+ * {@code <binary encoding="base64|base16|base85">}, {@code <map>} of {@code <key>}/value pairs,
+ * {@code <array>}. Empty scalar elements mean the type's default (false, 0, "", null UUID, epoch).
+ *
+ * <p>Parsing uses the JDK StAX reader with DTD support and external entities off and refuses any
+ * DOCTYPE. The formatter writes UTF-8 with binary as base64; characters XML 1.0 cannot carry are
+ * replaced by U+FFFD. Stateless and thread-safe.
+ */
+public final class LlsdXml {
+    private LlsdXml() {
+    }
+
+    /** Parses an XML document under the default limits. @throws LlsdException if malformed */
+    public static Llsd parse(byte[] bytes) throws LlsdException {
+        return parse(bytes, LlsdLimits.DEFAULT);
+    }
+
+    /** Parses an XML document under the given limits. @throws LlsdException if malformed */
+    public static Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
+        return XmlParser.parse(bytes, limits);
+    }
+
+    /** Parses an XML document given as text, under the default limits. @throws LlsdException if malformed */
+    public static Llsd parse(String text) throws LlsdException {
+        return parse(text.getBytes(StandardCharsets.UTF_8), LlsdLimits.DEFAULT);
+    }
+
+    /** Reads and parses an XML document from a stream under the default limits. */
+    public static Llsd parse(InputStream in) throws LlsdException, IOException {
+        return parse(in, LlsdLimits.DEFAULT);
+    }
+
+    /**
+     * Reads at most {@link LlsdLimits#maxBytes()} bytes from the stream (failing if there are
+     * more) and parses them. The stream is not closed.
+     *
+     * @throws LlsdException if the document is too large or malformed
+     * @throws IOException if reading the stream fails
+     */
+    public static Llsd parse(InputStream in, LlsdLimits limits) throws LlsdException, IOException {
+        byte[] bytes = in.readNBytes(limits.maxBytes());
+        if (bytes.length == limits.maxBytes() && in.read() >= 0) {
+            throw new LlsdException("input exceeds " + limits.maxBytes() + " bytes", limits.maxBytes());
+        }
+        return parse(bytes, limits);
+    }
+
+    /** @return the value as an XML document */
+    public static String format(Llsd value) {
+        return XmlFormatter.document(value);
+    }
+
+    /** @return the value as an XML document in UTF-8 */
+    public static byte[] formatBytes(Llsd value) {
+        return format(value).getBytes(StandardCharsets.UTF_8);
+    }
+}
