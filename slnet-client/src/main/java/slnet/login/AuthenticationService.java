@@ -25,6 +25,7 @@ import slnet.login.xmlrpc.XmlRpcReader;
 import slnet.login.xmlrpc.XmlRpcRequest;
 import slnet.login.xmlrpc.XmlRpcResponse;
 import slnet.login.xmlrpc.XmlRpcWriter;
+import slnet.protocol.llsd.LlsdLimits;
 
 /**
  * Logs agents in: POSTs {@code login_to_simulator}, follows {@code indeterminate} redirects,
@@ -45,6 +46,7 @@ public final class AuthenticationService implements AutoCloseable {
     private final int maxMfaPrompts;
     private final int maxResponseBytes;
     private final XmlRpcReader reader;
+    private final LlsdLimits llsdLimits;
     private final LoginListener listener;
     private final MfaTokenProvider mfaTokenProvider;
     private final Sleeper sleeper;
@@ -69,6 +71,7 @@ public final class AuthenticationService implements AutoCloseable {
         maxResponseBytes = b.maxResponseBytes;
         reader = XmlRpcReader.withLimits(maxResponseBytes, XmlRpcReader.DEFAULT_MAX_DEPTH,
                 XmlRpcReader.DEFAULT_MAX_STRING_CHARS);
+        llsdLimits = LlsdLimits.DEFAULT.withMaxBytes(maxResponseBytes);
         listener = b.listener;
         mfaTokenProvider = b.mfaTokenProvider;
         sleeper = b.sleeper;
@@ -195,7 +198,7 @@ public final class AuthenticationService implements AutoCloseable {
                 .build();
         byte[] reply = send(request);
         if (llsd) {
-            return LlsdLoginCodec.decode(reply);
+            return LlsdLoginCodec.decode(reply, llsdLimits);
         }
         try {
             return switch (reader.readResponse(reply)) {

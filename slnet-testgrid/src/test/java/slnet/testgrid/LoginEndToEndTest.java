@@ -26,6 +26,7 @@ import slnet.login.LoginCredentials;
 import slnet.login.LoginEvent;
 import slnet.login.LoginException;
 import slnet.login.LoginFailure;
+import slnet.login.LoginProtocol;
 import slnet.login.SessionInfo;
 import slnet.login.StartLocation;
 import slnet.testgrid.fault.LoginFault;
@@ -111,6 +112,29 @@ class LoginEndToEndTest {
             assertThat(events.get(1)).isEqualTo(new LoginEvent.RequestSent(server.loginUri(), 1));
             assertThat(events.get(2)).isInstanceOfSatisfying(LoginEvent.LoginSucceeded.class,
                     e -> assertThat(e.elapsed()).isEqualTo(Duration.ofMillis(2)));
+        }
+    }
+
+    @Test
+    void logsInOverLlsd() throws Exception {
+        try (AuthenticationService auth = service().build()) {
+            LoginCredentials llsd = alice().toBuilder().protocol(LoginProtocol.LLSD).build();
+            SessionInfo s = auth.login(llsd);
+            assertThat(s.agentId()).isEqualTo(ALICE.agentId());
+            assertThat(s.simulator()).isEqualTo(new InetSocketAddress("127.0.0.1", 13005));
+            assertThat(s.home()).isPresent();
+            assertThat(s.lookAt().x()).isEqualTo(1.0);
+            assertThat(server.sessionFor(s.circuitCode())).isPresent();
+            ReceivedLogin request = server.receivedLogins().get(0);
+            assertThat(request.contentType()).startsWith("application/llsd+xml");
+            assertThat(request.params()).containsEntry("first", "Alice").containsKey("options");
+
+            assertThatThrownBy(() -> auth.login(LoginCredentials.of("Alice", "Tester", "nope")
+                    .withGrid(Grid.custom(server.loginUri())).toBuilder().protocol(LoginProtocol.LLSD).build()))
+                    .satisfies(t -> assertThat(failureOf(t)).isEqualTo(LoginFailure.BAD_CREDENTIALS));
+            server.setFault(new LoginFault.TruncatedXml());
+            assertThatThrownBy(() -> auth.login(llsd))
+                    .satisfies(t -> assertThat(failureOf(t)).isEqualTo(LoginFailure.MALFORMED_RESPONSE));
         }
     }
 

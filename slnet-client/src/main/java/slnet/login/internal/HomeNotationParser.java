@@ -1,21 +1,22 @@
 package slnet.login.internal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import slnet.login.HomeLocation;
 import slnet.login.LocalVector;
+import slnet.protocol.llsd.Llsd;
+import slnet.protocol.llsd.LlsdException;
+import slnet.protocol.llsd.LlsdLimits;
+import slnet.protocol.llsd.LlsdNotation;
 
 /**
- * Parses the narrow notation the login reply uses for {@code home} and {@code look_at}:
- * {@code {'region_handle':[r256000,r256000], 'position':[r128,r128,r20], 'look_at':[r1,r0,r0]}}
- * and {@code [r0.9, r0.1, r0]}. Anything else is rejected (empty result), never thrown.
+ * Parses the LLSD notation the XML-RPC login reply embeds in strings: {@code home}
+ * ({@code {'region_handle':[r256000,r256000], 'position':[r128,r128,r20], 'look_at':[r1,r0,r0]}})
+ * and {@code look_at} ({@code [r0.9, r0.1, r0]}). Anything else yields empty, never an exception.
  */
 public final class HomeNotationParser {
 
-    private static final int MAX_CHARS = 4096;
+    // a home entry is a few dozen bytes; a tight budget keeps a hostile one cheap
+    private static final LlsdLimits LIMITS = new LlsdLimits(4, 4096, 64, 1024);
 
     private HomeNotationParser() {
     }
@@ -27,101 +28,64 @@ public final class HomeNotationParser {
      * @return the home, or empty if the text is not the expected shape
      */
     public static Optional<HomeLocation> parseHome(String text) {
-        if (text == null || text.length() > MAX_CHARS) {
+        Optional<Llsd> parsed = parse(text);
+        if (parsed.isEmpty() || !(parsed.get() instanceof Llsd.Map map)) {
             return Optional.empty();
         }
-        String s = text.strip();
-        if (!s.startsWith("{") || !s.endsWith("}")) {
+        Llsd handle = map.get("region_handle");
+        Optional<LocalVector> position = vector(map.get("position"));
+        Optional<LocalVector> lookAt = map.has("look_at") ? vector(map.get("look_at")) : Optional.of(LocalVector.ZERO);
+        if (!(handle instanceof Llsd.Array h) || h.elements().size() != 2 || position.isEmpty() || lookAt.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<Double>> entries = new HashMap<>();
-        int i = 1;
-        int end = s.length() - 1;
-        while (i < end) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == ',') {
-                i++;
-                continue;
-            }
-            if (c != '\'' && c != '"') {
-                return Optional.empty();
-            }
-            int close = s.indexOf(c, i + 1);
-            if (close < 0) {
-                return Optional.empty();
-            }
-            String key = s.substring(i + 1, close);
-            int colon = s.indexOf(':', close);
-            int open = s.indexOf('[', close);
-            int shut = s.indexOf(']', close);
-            if (colon < 0 || open < colon || shut < open || !s.substring(close + 1, colon).isBlank()
-                    || !s.substring(colon + 1, open).isBlank()) {
-                return Optional.empty();
-            }
-            Optional<List<Double>> numbers = parseNumbers(s.substring(open + 1, shut));
-            if (numbers.isEmpty()) {
-                return Optional.empty();
-            }
-            entries.put(key, numbers.get());
-            i = shut + 1;
-        }
-        List<Double> handle = entries.get("region_handle");
-        List<Double> position = entries.get("position");
-        if (handle == null || handle.size() != 2 || position == null || position.size() != 3) {
+        Optional<Double> x = number(h.elements().get(0));
+        Optional<Double> y = number(h.elements().get(1));
+        if (x.isEmpty() || y.isEmpty() || x.get() < 0 || y.get() < 0 || x.get() > 0xFFFF_FFFFL || y.get() > 0xFFFF_FFFFL) {
             return Optional.empty();
         }
-        List<Double> lookAt = entries.getOrDefault("look_at", List.of(0d, 0d, 0d));
-        if (lookAt.size() != 3) {
-            return Optional.empty();
-        }
-        long x = (long) handle.get(0).doubleValue();
-        long y = (long) handle.get(1).doubleValue();
-        if (x < 0 || y < 0 || x > 0xFFFF_FFFFL || y > 0xFFFF_FFFFL) {
-            return Optional.empty();
-        }
-        return Optional.of(new HomeLocation((x << 32) | y, vector(position), vector(lookAt)));
+        long handleValue = ((long) x.get().doubleValue() << 32) | (long) y.get().doubleValue();
+        return Optional.of(new HomeLocation(handleValue, position.get(), lookAt.get()));
     }
 
     /**
      * Parses a vector like {@code [r0.9, r0.1, r0]}.
      *
      * @param text the text
-     * @return the vector, or empty if it is not three numbers in brackets
+     * @return the vector, or empty if it is not an array of three numbers
      */
     public static Optional<LocalVector> parseVector(String text) {
-        if (text == null || text.length() > MAX_CHARS) {
-            return Optional.empty();
-        }
-        String s = text.strip();
-        if (!s.startsWith("[") || !s.endsWith("]")) {
-            return Optional.empty();
-        }
-        return parseNumbers(s.substring(1, s.length() - 1))
-                .filter(n -> n.size() == 3)
-                .map(HomeNotationParser::vector);
+        return parse(text).flatMap(HomeNotationParser::vector);
     }
 
-    private static LocalVector vector(List<Double> n) {
-        return new LocalVector(n.get(0), n.get(1), n.get(2));
+    private static Optional<Llsd> parse(String text) {
+        if (text == null || text.isBlank() || text.length() > LIMITS.maxBytes()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LlsdNotation.parse(text.strip(), LIMITS));
+        } catch (LlsdException e) {
+            return Optional.empty();
+        }
     }
 
-    private static Optional<List<Double>> parseNumbers(String inner) {
-        List<Double> out = new ArrayList<>(3);
-        for (String part : inner.split(",", 8)) {
-            String p = part.strip();
-            if (p.startsWith("r") || p.startsWith("i")) {
-                p = p.substring(1);
-            }
-            try {
-                double d = Double.parseDouble(p);
-                if (!Double.isFinite(d) || p.isEmpty() || !Character.isDigit(p.charAt(p.length() - 1))) {
-                    return Optional.empty();
-                }
-                out.add(d);
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+    private static Optional<LocalVector> vector(Llsd v) {
+        if (!(v instanceof Llsd.Array a) || a.elements().size() != 3) {
+            return Optional.empty();
         }
-        return Optional.of(out);
+        Optional<Double> x = number(a.elements().get(0));
+        Optional<Double> y = number(a.elements().get(1));
+        Optional<Double> z = number(a.elements().get(2));
+        if (x.isEmpty() || y.isEmpty() || z.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalVector(x.get(), y.get(), z.get()));
+    }
+
+    private static Optional<Double> number(Llsd v) {
+        return switch (v) {
+            case Llsd.Real r when Double.isFinite(r.value()) -> Optional.of(r.value());
+            case Llsd.Int i -> Optional.of((double) i.value());
+            default -> Optional.empty();
+        };
     }
 }

@@ -153,7 +153,16 @@ public final class LoginReplyDecoder {
 
     private static Optional<HomeLocation> home(Object v) {
         if (v instanceof String s) {
-            return HomeParsing.parse(s);
+            return HomeNotationParser.parseHome(s);
+        }
+        if (v instanceof Map<?, ?> m) {
+            // an LLSD reply may carry home as a map rather than a notation string
+            try {
+                return HomeNotationParser.parseHome(
+                        slnet.protocol.llsd.LlsdNotation.format(LlsdPlainValues.fromPlain(m)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
