@@ -64,6 +64,17 @@ class LoginCommandTest {
     }
 
     @Test
+    void logsInOverLlsdAtARegion() {
+        int code = run(Map.of("SLNET_PASSWORD", "s3cret"), "--login-uri", server.loginUri().toString(),
+                "--user", "Cli User", "--llsd", "--start", "Test Region/128/128/25");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(server.receivedLogins().get(0).contentType()).startsWith("application/llsd+xml");
+        assertThat(server.receivedLogins().get(0).params()).containsEntry("start", "uri:Test Region&128&128&25");
+        assertThat(run(Map.of("SLNET_PASSWORD", "s3cret"), "--login-uri", server.loginUri().toString(),
+                "--user", "Cli User", "--start", "nowhere")).isEqualTo(2);
+    }
+
+    @Test
     void failureExitsNonZeroWithReason() {
         int code = run(Map.of("SLNET_PASSWORD", "wrong"),
                 "--login-uri", server.loginUri().toString(), "--user", "Cli User");

@@ -1,6 +1,5 @@
 package slnet.login;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -146,6 +149,7 @@ public final class AuthenticationService implements AutoCloseable {
                             throw LoginException.local(LoginFailure.TOO_MANY_REDIRECTS,
                                     "more than " + maxRedirects + " login redirects", null);
                         }
+                        LoginReplyDecoder.checkRedirect(uri, redirect.nextUri());
                         emit(new LoginEvent.Redirected(redirect.nextUri(), redirect.delay(), redirect.message()));
                         sleeper.sleep(redirect.delay());
                         uri = redirect.nextUri();
@@ -213,19 +217,32 @@ public final class AuthenticationService implements AutoCloseable {
 
     private byte[] send(HttpRequest request) throws LoginException, InterruptedException {
         HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(request, new BoundedBodyHandler(maxResponseBytes));
         try {
-            response = client.send(request, new BoundedBodyHandler(maxResponseBytes));
-        } catch (HttpTimeoutException e) {
-            throw LoginException.local(LoginFailure.TIMEOUT, "no reply from " + request.uri().getHost()
-                    + " within the timeout", e);
-        } catch (BoundedBodyHandler.BodyTooLargeException e) {
-            throw LoginException.local(LoginFailure.MALFORMED_RESPONSE, e.getMessage(), e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof BoundedBodyHandler.BodyTooLargeException tooLarge) {
-                throw LoginException.local(LoginFailure.MALFORMED_RESPONSE, tooLarge.getMessage(), e);
+            // HttpRequest.timeout only covers the wait for headers; a server trickling the body
+            // must not hold the login past the same bound
+            response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw timeout(request, e);
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timeout(request, cause);
+            }
+            Throwable tooLarge = cause;
+            while (tooLarge != null && !(tooLarge instanceof BoundedBodyHandler.BodyTooLargeException)) {
+                tooLarge = tooLarge.getCause();
+            }
+            if (tooLarge != null) {
+                throw LoginException.local(LoginFailure.MALFORMED_RESPONSE, tooLarge.getMessage(), cause);
             }
             throw LoginException.local(LoginFailure.CONNECTION_FAILED,
-                    "cannot reach " + request.uri().getHost() + ": " + e, e);
+                    "cannot reach " + request.uri().getHost() + ": " + cause, cause);
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
@@ -233,6 +250,11 @@ public final class AuthenticationService implements AutoCloseable {
                     status, null);
         }
         return response.body();
+    }
+
+    private static LoginException timeout(HttpRequest request, Throwable cause) {
+        return LoginException.local(LoginFailure.TIMEOUT,
+                "no complete reply from " + request.uri().getHost() + " within the timeout", cause);
     }
 
     private Duration elapsed(long startNanos) {
@@ -250,6 +272,8 @@ public final class AuthenticationService implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && ownsClient) {
+            // abort rather than wait: a login still running on another thread fails promptly
+            client.shutdownNow();
             client.close();
         }
     }

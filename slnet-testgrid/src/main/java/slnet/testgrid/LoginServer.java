@@ -239,7 +239,19 @@ public final class LoginServer implements AutoCloseable {
         if (current instanceof LoginFault.TruncatedXml) {
             bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
         }
-        send(exchange, 200, llsd ? "application/llsd+xml" : "text/xml", bytes);
+        String type = llsd ? "application/llsd+xml" : "text/xml";
+        if (current instanceof LoginFault.StalledBody stalled) {
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, bytes.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            Thread.sleep(stalled.stall());
+            out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+            out.close();
+            return;
+        }
+        send(exchange, 200, type, bytes);
     }
 
     Optional<TestAccount> account(String first, String last) {

@@ -276,6 +276,15 @@ class LoginEndToEndTest {
     }
 
     @Test
+    void stalledBodyTimesOutToo() {
+        server.setFault(new LoginFault.StalledBody(Duration.ofSeconds(5)));
+        try (AuthenticationService auth = service().requestTimeout(Duration.ofMillis(300)).build()) {
+            assertThatThrownBy(() -> auth.login(alice()))
+                    .satisfies(t -> assertThat(failureOf(t)).isEqualTo(LoginFailure.TIMEOUT));
+        }
+    }
+
+    @Test
     void unreachableGridIsConnectionFailure() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -74,6 +74,20 @@ public final class LoginReplyDecoder {
         };
     }
 
+    /**
+     * Refuses a redirect that would downgrade from https to http, which would send the password
+     * hash in clear text.
+     *
+     * @param from the URI that answered {@code indeterminate}
+     * @param to   the URI it named
+     * @throws LoginException {@link LoginFailure#MALFORMED_RESPONSE} for a downgrade
+     */
+    public static void checkRedirect(URI from, URI to) throws LoginException {
+        if ("https".equalsIgnoreCase(from.getScheme()) && !"https".equalsIgnoreCase(to.getScheme())) {
+            throw malformed("refusing a redirect from https to " + to.getScheme());
+        }
+    }
+
     private static LoginReply redirect(Map<String, Object> m, String message) throws LoginException {
         String next = text(m, "next_url");
         URI uri;

@@ -117,6 +117,15 @@ class LoginReplyDecoderTest {
     }
 
     @Test
+    void redirectMayNotDowngradeFromHttps() throws Exception {
+        assertThatThrownBy(() -> LoginReplyDecoder.checkRedirect(
+                java.net.URI.create("https://login.example/"), java.net.URI.create("http://login.example/")))
+                .isInstanceOf(LoginException.class).hasMessageContaining("https");
+        LoginReplyDecoder.checkRedirect(java.net.URI.create("http://a/"), java.net.URI.create("https://b/"));
+        LoginReplyDecoder.checkRedirect(java.net.URI.create("http://a/"), java.net.URI.create("http://b/"));
+    }
+
+    @Test
     void missingOrBadRequiredFieldsAreMalformed() {
         for (String key : List.of("agent_id", "session_id", "secure_session_id", "circuit_code", "sim_ip", "sim_port")) {
             Map<String, Object> m = success();

@@ -66,6 +66,19 @@ public sealed interface LoginFault {
     }
 
     /**
+     * Send the headers and half the body at once, then stall before the rest: a timeout that
+     * only covers the headers would hang.
+     *
+     * @param stall how long to stall mid-body
+     */
+    record StalledBody(Duration stall) implements LoginFault {
+        /** Rejects null. */
+        public StalledBody {
+            Objects.requireNonNull(stall, "stall");
+        }
+    }
+
+    /**
      * Answer normally, but only after a delay.
      *
      * @param delay how long to stall
