@@ -142,7 +142,12 @@ public final class AuthenticationService implements AutoCloseable {
                             throw new LoginException(LoginFailure.MFA_CHALLENGE, "mfa_challenge",
                                     challenge.message(), 200, null);
                         }
-                        current = current.withMfaToken(token.strip());
+                        try {
+                            current = current.withMfaToken(token.strip());
+                        } catch (IllegalArgumentException e) {
+                            throw new LoginException(LoginFailure.MFA_CHALLENGE, "mfa_challenge",
+                                    "the MFA token is not valid text", 200, e);
+                        }
                     }
                     case LoginReply.Redirect redirect -> {
                         if (++redirects > maxRedirects) {

@@ -433,7 +433,14 @@ public final class LoginCredentials {
             if (channel.isBlank() || version.isBlank() || platform.isBlank()) {
                 throw new IllegalArgumentException("channel, version and platform must not be blank");
             }
-            if (options.stream().anyMatch(String::isBlank)) {
+            for (String field : List.of(firstName, lastName, password, channel, version, platform, platformVersion,
+                    platformString, mac, id0, hostId, mfaHash, mfaToken)) {
+                // XML 1.0 cannot carry most control characters, and no grid expects them
+                if (field.chars().anyMatch(ch -> Character.isISOControl(ch))) {
+                    throw new IllegalArgumentException("fields must not contain control characters");
+                }
+            }
+            if (options.stream().anyMatch(o -> o.isBlank() || o.chars().anyMatch(Character::isISOControl))) {
                 throw new IllegalArgumentException("options must not contain blanks");
             }
             return new LoginCredentials(this);

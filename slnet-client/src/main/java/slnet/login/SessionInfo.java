@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param agentId           the agent
  * @param sessionId         the session (secret)
  * @param secureSessionId   the secure session (secret)
- * @param circuitCode       the code to present in {@code UseCircuitCode}
+ * @param circuitCode       the code to present in {@code UseCircuitCode} (unsigned 32 bits)
  * @param simulator         the simulator's UDP address
  * @param seedCapability    the seed capability, if the grid sent one
  * @param regionX           global x of the start region's corner, meters

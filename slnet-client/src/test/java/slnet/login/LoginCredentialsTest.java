@@ -53,6 +53,8 @@ class LoginCredentialsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last name");
         assertThatThrownBy(() -> LoginCredentials.of("Test", "User", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password");
+        assertThatThrownBy(() -> LoginCredentials.of("Test", "User", "pw\u0000"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control");
         assertThatThrownBy(() -> StartLocation.region("a&b", 1, 2, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Grid("x", URI.create("ftp://h/"), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AuthenticationService.builder().maxRedirects(-1).build())

@@ -20,6 +20,7 @@ import slnet.login.LoginException;
 import slnet.login.LoginFailure;
 import slnet.login.LoginFlags;
 import slnet.login.SessionInfo;
+import slnet.login.xmlrpc.XmlRpcNil;
 
 /**
  * Interprets the reply struct (XML-RPC) or map (LLSD, converted to the same plain types).
@@ -113,7 +114,8 @@ public final class LoginReplyDecoder {
         UUID sessionId = requiredUuid(m, "session_id");
         UUID secureSessionId = requiredUuid(m, "secure_session_id");
         long circuitCode = requiredInteger(m, "circuit_code");
-        if (circuitCode < 0 || circuitCode > 0xFFFF_FFFFL) {
+        // the code is an unsigned 32-bit value; a signed i4 may carry the upper half as negative
+        if (circuitCode < Integer.MIN_VALUE || circuitCode > 0xFFFF_FFFFL || circuitCode == 0) {
             throw malformed("circuit_code out of range");
         }
         String simIp = text(m, "sim_ip");
@@ -263,7 +265,7 @@ public final class LoginReplyDecoder {
 
     static String text(Map<String, Object> m, String key) {
         Object v = m.get(key);
-        return v == null ? "" : v instanceof byte[] ? "" : v.toString();
+        return v == null || v instanceof byte[] || v instanceof XmlRpcNil ? "" : v.toString();
     }
 
     private static long integer(Map<String, Object> m, String key, long fallback) {

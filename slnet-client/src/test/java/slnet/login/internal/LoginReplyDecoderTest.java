@@ -135,6 +135,14 @@ class LoginReplyDecoderTest {
                     .hasMessageContaining(key);
         }
         Map<String, Object> m = success();
+        m.put("circuit_code", 0);
+        assertThatThrownBy(() -> LoginReplyDecoder.decode(m)).isInstanceOf(LoginException.class);
+        m.put("circuit_code", -5);
+        try {
+            assertThat(((LoginReply.Accepted) LoginReplyDecoder.decode(m)).session().circuitCode()).isEqualTo(-5);
+        } catch (LoginException e) {
+            throw new AssertionError(e);
+        }
         m.put("sim_ip", "evil.example.com");
         assertThatThrownBy(() -> LoginReplyDecoder.decode(m)).isInstanceOf(LoginException.class);
         m.put("sim_ip", "127.0.0.1");

@@ -89,6 +89,25 @@ class XmlRpcCodecTest {
         assertThat(back).isEqualTo(s);
     }
 
+    @Property(tries = 500)
+    void mutatedDocumentsFailOnlyWithTheCheckedException(@ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 10_000) int seed) {
+        byte[] doc = XmlRpcWriter.writeResponse(Map.of("login", "true", "list", List.of(1, 2.5, "x"),
+                "b64", new byte[] {1, 2, 3}, "when", LocalDateTime.of(2020, 1, 1, 0, 0)));
+        java.util.Random random = new java.util.Random(seed);
+        byte[] mutated = doc.clone();
+        int edits = 1 + random.nextInt(4);
+        for (int i = 0; i < edits; i++) {
+            mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+        }
+        int cut = random.nextBoolean() ? mutated.length : random.nextInt(mutated.length);
+        byte[] input = java.util.Arrays.copyOf(mutated, cut);
+        try {
+            reader.readResponse(input);
+        } catch (XmlRpcException expected) {
+            // the only failure allowed
+        }
+    }
+
     @Test
     void writerRejectsWhatXmlCannotCarry() {
         assertThatThrownBy(() -> XmlRpcWriter.writeResponse("a\u0001b")).isInstanceOf(IllegalArgumentException.class);
