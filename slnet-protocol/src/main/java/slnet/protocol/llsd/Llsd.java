@@ -31,7 +31,30 @@ public sealed interface Llsd
     UUID NULL_UUID = new UUID(0L, 0L);
 
     /** The kinds of LLSD value. */
-    enum Type { UNDEF, BOOLEAN, INTEGER, REAL, STRING, UUID, DATE, URI, BINARY, MAP, ARRAY }
+    enum Type {
+        /** {@link Undef}. */
+        UNDEF,
+        /** {@link Bool}. */
+        BOOLEAN,
+        /** {@link Int}. */
+        INTEGER,
+        /** {@link Real}. */
+        REAL,
+        /** {@link Str}. */
+        STRING,
+        /** {@link Uuid}. */
+        UUID,
+        /** {@link Date}. */
+        DATE,
+        /** {@link Uri}. */
+        URI,
+        /** {@link Binary}. */
+        BINARY,
+        /** {@link Map}. */
+        MAP,
+        /** {@link Array}. */
+        ARRAY
+    }
 
     // ---- the value types -------------------------------------------------------------------
 
@@ -167,6 +190,18 @@ public sealed interface Llsd
             entries = Collections.unmodifiableMap(copy);
         }
 
+        // Plain equals/hashCode: the generated record versions cost several stack frames per
+        // nesting level, and trees may legitimately nest a few hundred levels.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Map m && entries.equals(m.entries);
+        }
+
+        @Override
+        public int hashCode() {
+            return entries.hashCode();
+        }
+
         /** @return a builder for a map, keeping insertion order */
         public static Builder builder() {
             return new Builder();
@@ -227,6 +262,16 @@ public sealed interface Llsd
         public Array {
             elements = List.copyOf(elements);
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Array a && elements.equals(a.elements);
+        }
+
+        @Override
+        public int hashCode() {
+            return elements.hashCode();
+        }
     }
 
     // ---- factories -------------------------------------------------------------------------
@@ -244,6 +289,21 @@ public sealed interface Llsd
     /** @return an integer value */
     static Llsd of(int value) {
         return new Int(value);
+    }
+
+    /**
+     * An integer from a long that must fit LLSD's 32 bits. This overload exists so that a long
+     * argument does not silently widen to {@link #of(double)} and become a real.
+     *
+     * @return an integer value
+     * @throws IllegalArgumentException if the value does not fit in 32 bits; send such numbers
+     *     with {@link #ofU64} or as an explicit real
+     */
+    static Llsd of(long value) {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("LLSD integers are 32-bit; " + value + " does not fit (use ofU64 or a real)");
+        }
+        return new Int((int) value);
     }
 
     /** @return a real value */
@@ -274,6 +334,31 @@ public sealed interface Llsd
     /** @return a binary value holding a copy of the bytes, or undef for {@code null} */
     static Llsd of(byte[] value) {
         return value == null ? Undef.INSTANCE : new Binary(value);
+    }
+
+    /**
+     * An unsigned 64-bit number the way Second Life sends those it cannot fit in an LLSD integer
+     * (region handles, for one): 8 big-endian bytes of binary. Read back with {@link #asLong()}.
+     *
+     * @return a binary value of 8 bytes
+     */
+    static Llsd ofU64(long value) {
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (value >>> (56 - 8 * i));
+        }
+        return new Binary(b);
+    }
+
+    /**
+     * An unsigned 32-bit number the way Second Life sends it (flags, IP addresses): 4 big-endian
+     * bytes of binary. Read back with {@link #asLong()}.
+     *
+     * @param value the low 32 bits are used
+     * @return a binary value of 4 bytes
+     */
+    static Llsd ofU32(long value) {
+        return new Binary(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
     }
 
     /** @return a URI value from its text, or undef for {@code null} */
@@ -371,6 +456,15 @@ public sealed interface Llsd
      */
     default int asInt() {
         return LlsdConversions.asInt(this);
+    }
+
+    /**
+     * @return the value as a long: binary of up to 8 bytes as a big-endian unsigned number (see
+     *     {@link #ofU64}); integers sign-extended; everything else as {@link #asInt()} would,
+     *     but without clamping to 32 bits (reals clamp to the long range); longer binary 0
+     */
+    default long asLong() {
+        return LlsdConversions.asLong(this);
     }
 
     /**

@@ -47,6 +47,33 @@ final class LlsdConversions {
         };
     }
 
+    static long asLong(Llsd v) {
+        return switch (v) {
+            case Llsd.Binary b -> {
+                byte[] bytes = b.value();
+                if (bytes.length > 8) {
+                    yield 0L;
+                }
+                long acc = 0;
+                for (byte x : bytes) {
+                    acc = acc << 8 | (x & 0xff);
+                }
+                yield acc;
+            }
+            case Llsd.Real r -> (long) r.value();
+            case Llsd.Str s -> {
+                String t = s.value().strip();
+                if (t.matches("[+-]?\\d{1,18}")) {
+                    yield Long.parseLong(t);
+                }
+                Double d = ScalarText.parseReal(t);
+                yield d == null ? 0L : (long) d.doubleValue();
+            }
+            case Llsd.Date d -> d.value().getEpochSecond();
+            default -> asInt(v);
+        };
+    }
+
     private static int stringAsInt(String s) {
         Integer i = ScalarText.parseInt(s);
         if (i != null) {

@@ -18,10 +18,16 @@ public record LlsdLimits(int maxDepth, int maxBytes, int maxElements, int maxVal
      */
     public static final LlsdLimits DEFAULT = new LlsdLimits(64, 32 * 1024 * 1024, 2_000_000, 16 * 1024 * 1024);
 
-    /** Validates the bounds: every one must be positive. */
+    /**
+     * The deepest nesting any parser may be configured for: the parsers recurse once per level,
+     * and this keeps them far from the default thread stack size.
+     */
+    public static final int MAX_DEPTH_CEILING = 512;
+
+    /** Validates the bounds: every one must be positive, the depth at most {@link #MAX_DEPTH_CEILING}. */
     public LlsdLimits {
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be >= 1: " + maxDepth);
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH_CEILING) {
+            throw new IllegalArgumentException("maxDepth must be in 1.." + MAX_DEPTH_CEILING + ": " + maxDepth);
         }
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be >= 1: " + maxBytes);

@@ -29,9 +29,19 @@ public final class LlsdXml {
         return XmlParser.parse(bytes, limits);
     }
 
-    /** Parses an XML document given as text, under the default limits. @throws LlsdException if malformed */
+    /**
+     * Parses an XML document given as text (an encoding named in its prolog is ignored), under
+     * the default limits. {@code maxBytes} bounds its length in characters.
+     *
+     * @throws LlsdException if malformed
+     */
     public static Llsd parse(String text) throws LlsdException {
-        return parse(text.getBytes(StandardCharsets.UTF_8), LlsdLimits.DEFAULT);
+        return parse(text, LlsdLimits.DEFAULT);
+    }
+
+    /** Parses an XML document given as text under the given limits. @throws LlsdException if malformed */
+    public static Llsd parse(String text, LlsdLimits limits) throws LlsdException {
+        return XmlParser.parse(text, limits);
     }
 
     /** Reads and parses an XML document from a stream under the default limits. */
@@ -57,6 +67,16 @@ public final class LlsdXml {
     /** @return the value as an XML document */
     public static String format(Llsd value) {
         return XmlFormatter.document(value);
+    }
+
+    /**
+     * Formats for people: one element per line, indented by nesting. Parses back to the same
+     * value (whitespace between elements is insignificant; string text is kept verbatim).
+     *
+     * @return the value as an indented XML document
+     */
+    public static String formatPretty(Llsd value) {
+        return XmlFormatter.pretty(value);
     }
 
     /** @return the value as an XML document in UTF-8 */

@@ -10,12 +10,33 @@ final class XmlFormatter {
     static String document(Llsd value) {
         StringBuilder sb = new StringBuilder(128);
         sb.append(PROLOG).append("<llsd>");
-        write(value, sb);
+        write(value, sb, -1);
         sb.append("</llsd>");
         return sb.toString();
     }
 
-    private static void write(Llsd value, StringBuilder sb) {
+    static String pretty(Llsd value) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(PROLOG).append("\n<llsd>");
+        write(value, sb, 1);
+        sb.append("\n</llsd>\n");
+        return sb.toString();
+    }
+
+    /** Starts a new indented line when pretty-printing (level >= 0). */
+    private static void indent(StringBuilder sb, int level) {
+        if (level >= 0) {
+            sb.append('\n').append("  ".repeat(level));
+        }
+    }
+
+    private static int deeper(int level) {
+        return level < 0 ? level : level + 1;
+    }
+
+    /** @param level indentation level, or -1 for compact output */
+    private static void write(Llsd value, StringBuilder sb, int level) {
+        indent(sb, level);
         switch (value) {
             case Llsd.Undef u -> sb.append("<undef />");
             case Llsd.Bool b -> sb.append(b.value() ? "<boolean>1</boolean>" : "<boolean>0</boolean>");
@@ -29,15 +50,22 @@ final class XmlFormatter {
             case Llsd.Array a -> {
                 sb.append("<array>");
                 for (Llsd e : a.elements()) {
-                    write(e, sb);
+                    write(e, sb, deeper(level));
+                }
+                if (!a.elements().isEmpty()) {
+                    indent(sb, level);
                 }
                 sb.append("</array>");
             }
             case Llsd.Map m -> {
                 sb.append("<map>");
                 for (var e : m.entries().entrySet()) {
+                    indent(sb, deeper(level));
                     element("key", e.getKey(), sb);
-                    write(e.getValue(), sb);
+                    write(e.getValue(), sb, deeper(level));
+                }
+                if (!m.entries().isEmpty()) {
+                    indent(sb, level);
                 }
                 sb.append("</map>");
             }

@@ -1,6 +1,7 @@
 package slnet.protocol.llsd;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import javax.xml.stream.XMLStreamReader;
  * per parse.
  */
 final class XmlParser {
+    private static final String JDK_MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
     private final XMLStreamReader xml;
     private final ParseBudget budget;
 
@@ -29,9 +32,24 @@ final class XmlParser {
 
     static Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
         ParseBudget.inputSize(bytes.length, limits);
+        return parse(f -> f.createXMLStreamReader(new ByteArrayInputStream(bytes)), limits);
+    }
+
+    /** Parses text already decoded; any encoding named in its prolog is ignored. */
+    static Llsd parse(String text, LlsdLimits limits) throws LlsdException {
+        ParseBudget.inputSize(text.length(), limits);
+        return parse(f -> f.createXMLStreamReader(new StringReader(text)), limits);
+    }
+
+    /** Opens a reader over the input with the factory it is given. */
+    private interface ReaderOpener {
+        XMLStreamReader open(XMLInputFactory factory) throws XMLStreamException;
+    }
+
+    private static Llsd parse(ReaderOpener opener, LlsdLimits limits) throws LlsdException {
         XMLStreamReader reader = null;
         try {
-            reader = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+            reader = opener.open(factory(limits));
             return new XmlParser(reader, new ParseBudget(limits)).document();
         } catch (XMLStreamException e) {
             throw new LlsdException("malformed XML: " + firstLine(e.getMessage()), offsetOf(e.getLocation()), e);
@@ -44,14 +62,21 @@ final class XmlParser {
                 try {
                     reader.close();
                 } catch (XMLStreamException | RuntimeException ignored) {
-                    // Closing a reader over a byte array frees nothing that matters.
+                    // Closing a reader over memory frees nothing that matters.
                 }
             }
         }
     }
 
-    private static XMLInputFactory factory() {
+    private static XMLInputFactory factory(LlsdLimits limits) {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        try {
+            // The JDK's own element-depth guard (100 on recent JDKs) would otherwise undercut
+            // LlsdLimits.maxDepth; +3 leaves room for <llsd>, a leaf and one level for our check.
+            f.setProperty(JDK_MAX_ELEMENT_DEPTH, limits.maxDepth() + 3);
+        } catch (IllegalArgumentException unsupported) {
+            // Another StAX implementation: our own depth check still applies.
+        }
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

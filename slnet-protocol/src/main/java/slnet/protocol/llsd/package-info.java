@@ -13,5 +13,12 @@
  * enforces {@link slnet.protocol.llsd.LlsdLimits} (depth, input size, element count, value
  * length) before allocating from any length or count read from the input. XML parsing has DTDs
  * and external entities off.
+ *
+ * <p><b>Text.</b> Strings are UTF-8 on the wire in every format; parsers reject invalid UTF-8.
+ * A Java string holding an unpaired surrogate cannot be encoded and is written with a
+ * replacement character, as are characters XML 1.0 cannot carry (most C0 controls) in XML.
+ *
+ * <p><b>Secrets.</b> {@code toString()} of a value shows its contents, and LLSD bodies carry
+ * capability URLs and session ids: log a value only when it is known to hold no secret.
  */
 package slnet.protocol.llsd;

@@ -112,6 +112,11 @@ class LlsdHostileInputTest {
                 // fine
             }
             try {
+                LlsdXml.parse(new String(bytes, StandardCharsets.ISO_8859_1), limits);
+            } catch (LlsdException expected) {
+                // fine
+            }
+            try {
                 Llsd.parse(bytes, null, limits);
             } catch (LlsdException expected) {
                 // fine

@@ -19,6 +19,11 @@ class LlsdRoundTripTest {
         assertThat(LlsdXml.parse(LlsdXml.formatBytes(value))).isEqualTo(value);
     }
 
+    @Property(tries = 200)
+    void prettyXmlRoundTrips(@ForAll("trees") Llsd value) throws LlsdException {
+        assertThat(LlsdXml.parse(LlsdXml.formatPretty(value))).isEqualTo(value);
+    }
+
     @Property(tries = 400)
     void binaryRoundTrips(@ForAll("trees") Llsd value) throws LlsdException {
         assertThat(LlsdBinary.parse(LlsdBinary.format(value))).isEqualTo(value);

@@ -160,7 +160,31 @@ class LlsdValueTest {
     }
 
     @Test
+    void longsMustFitLlsdIntegers() {
+        assertThat(Llsd.of(5L)).isEqualTo(Llsd.of(5));
+        assertThatThrownBy(() -> Llsd.of(1L << 40)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unsignedNumbersTravelAsBigEndianBinary() {
+        long handle = (256000L << 32) | 512000L;
+        Llsd h = Llsd.ofU64(handle);
+        assertThat(h.asBinary()).hasSize(8).startsWith(0, 3, 0xE8, 0);
+        assertThat(h.asLong()).isEqualTo(handle);
+        assertThat(Llsd.ofU64(-1L).asLong()).isEqualTo(-1L);
+        assertThat(Llsd.ofU32(0xFFFFFFFFL).asBinary()).containsExactly(0xFF, 0xFF, 0xFF, 0xFF);
+        assertThat(Llsd.ofU32(0xFFFFFFFFL).asLong()).isEqualTo(0xFFFFFFFFL);
+        assertThat(Llsd.of(-5).asLong()).isEqualTo(-5L);
+        assertThat(Llsd.of("12345678901").asLong()).isEqualTo(12345678901L);
+        assertThat(Llsd.of(3e10).asLong()).isEqualTo(30_000_000_000L);
+        assertThat(Llsd.of(new byte[9]).asLong()).isZero();
+        assertThat(Llsd.of(true).asLong()).isEqualTo(1L);
+    }
+
+    @Test
     void limitsAreValidated() {
+        assertThatThrownBy(() -> LlsdLimits.DEFAULT.withMaxDepth(LlsdLimits.MAX_DEPTH_CEILING + 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LlsdLimits(0, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LlsdLimits.DEFAULT.withMaxBytes(0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(LlsdLimits.DEFAULT.withMaxElements(5).maxElements()).isEqualTo(5);

@@ -107,6 +107,23 @@ class LlsdXmlTest {
     }
 
     @Test
+    void prettyFormIsIndentedAndParsesBack() throws LlsdException {
+        Llsd v = Llsd.mapOf("a", Llsd.arrayOf(Llsd.of(1), Llsd.of(" spaced ")), "b", Llsd.map().build());
+        String pretty = LlsdXml.formatPretty(v);
+        assertThat(pretty).contains("\n  <map>\n    <key>a</key>\n    <array>\n      <integer>1</integer>");
+        assertThat(LlsdXml.parse(pretty)).isEqualTo(v);
+    }
+
+    @Test
+    void textInputIgnoresTheDeclaredEncoding() throws LlsdException {
+        assertThat(LlsdXml.parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><llsd><string>é中</string></llsd>"))
+                .isEqualTo(Llsd.of("é中"));
+        byte[] latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><llsd><string>é</string></llsd>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(LlsdXml.parse(latin1)).isEqualTo(Llsd.of("é"));
+    }
+
+    @Test
     void base85Binary() throws LlsdException {
         assertThat(parseBody("<binary encoding=\"base85\">Xk~0{Zy&lt;MXa%^NF</binary>").asBinary())
                 .isEqualTo("hello world!".getBytes(StandardCharsets.US_ASCII));
