@@ -169,6 +169,14 @@ public final class LoginServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            serve(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        try {
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/get_grid_info") && "GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 200, "application/xml", gridInfo());
@@ -212,8 +220,11 @@ public final class LoginServer implements AutoCloseable {
                 return;
             }
             respond(exchange, llsd, params);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // a bug or an unrepresentable value must still produce an answer, not a dropped connection
+            if (exchange.getResponseCode() == -1) {
+                send(exchange, 500, "text/plain", ("server error: " + e).getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -223,6 +234,10 @@ public final class LoginServer implements AutoCloseable {
         switch (current) {
             case LoginFault.HttpStatus s -> {
                 send(exchange, s.status(), "text/plain", "Internal Server Error".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            case LoginFault.XmlRpcFault f -> {
+                send(exchange, 200, "text/xml", XmlRpcWriter.writeFault(f.faultCode(), f.faultString()));
                 return;
             }
             case LoginFault.HtmlBody h -> {

@@ -257,6 +257,18 @@ class LoginEndToEndTest {
     }
 
     @Test
+    void xmlRpcFaultIsTyped() {
+        server.setFault(new LoginFault.XmlRpcFault(42, "login service overloaded"));
+        try (AuthenticationService auth = service().build()) {
+            assertThatThrownBy(() -> auth.login(alice())).isInstanceOfSatisfying(LoginException.class, e -> {
+                assertThat(e.failure()).isEqualTo(LoginFailure.FAULT);
+                assertThat(e.reasonCode()).isEqualTo("42");
+                assertThat(e.serverMessage()).isEqualTo("login service overloaded");
+            });
+        }
+    }
+
+    @Test
     void oversizedReplyIsRefused() {
         try (AuthenticationService auth = service().maxResponseBytes(1024).build()) {
             assertThatThrownBy(() -> auth.login(alice())).isInstanceOfSatisfying(LoginException.class, e -> {

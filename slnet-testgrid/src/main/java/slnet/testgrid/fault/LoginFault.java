@@ -57,6 +57,19 @@ public sealed interface LoginFault {
     record HttpStatus(int status) implements LoginFault {
     }
 
+    /**
+     * Answer with an XML-RPC fault (XML-RPC requests; LLSD requests get the same fault document).
+     *
+     * @param faultCode   the code
+     * @param faultString the text
+     */
+    record XmlRpcFault(int faultCode, String faultString) implements LoginFault {
+        /** Rejects null. */
+        public XmlRpcFault {
+            Objects.requireNonNull(faultString, "faultString");
+        }
+    }
+
     /** Answer 200 with an HTML page instead of XML (a captive portal or proxy error page). */
     record HtmlBody() implements LoginFault {
     }
