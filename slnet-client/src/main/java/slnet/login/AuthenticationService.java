@@ -251,8 +251,9 @@ public final class AuthenticationService implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw new LoginException(LoginFailure.HTTP_ERROR, "", "HTTP " + status + " from " + request.uri(),
-                    status, null);
+            LoginFailure failure = status == 502 || status == 503 || status == 504
+                    ? LoginFailure.GRID_DOWN : LoginFailure.HTTP_ERROR;
+            throw new LoginException(failure, "", "HTTP " + status + " from " + request.uri(), status, null);
         }
         return response.body();
     }

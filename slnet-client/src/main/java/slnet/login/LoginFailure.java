@@ -20,7 +20,9 @@ public enum LoginFailure {
     REJECTED,
     /** The login service answered with an XML-RPC fault. */
     FAULT,
-    /** The login service answered with a non-2xx HTTP status. */
+    /** The login service said it is unavailable (HTTP 502, 503 or 504); worth retrying later. */
+    GRID_DOWN,
+    /** The login service answered with another non-2xx HTTP status. */
     HTTP_ERROR,
     /** The login service could not be reached (DNS, refused, TLS). */
     CONNECTION_FAILED,

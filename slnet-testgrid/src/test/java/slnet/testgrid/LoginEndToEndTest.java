@@ -235,10 +235,15 @@ class LoginEndToEndTest {
 
     @Test
     void httpErrorCarriesStatus() {
-        server.setFault(new LoginFault.HttpStatus(503));
         try (AuthenticationService auth = service().build()) {
+            server.setFault(new LoginFault.HttpStatus(500));
             assertThatThrownBy(() -> auth.login(alice())).isInstanceOfSatisfying(LoginException.class, e -> {
                 assertThat(e.failure()).isEqualTo(LoginFailure.HTTP_ERROR);
+                assertThat(e.httpStatus()).isEqualTo(500);
+            });
+            server.setFault(new LoginFault.HttpStatus(503));
+            assertThatThrownBy(() -> auth.login(alice())).isInstanceOfSatisfying(LoginException.class, e -> {
+                assertThat(e.failure()).isEqualTo(LoginFailure.GRID_DOWN);
                 assertThat(e.httpStatus()).isEqualTo(503);
             });
         }
