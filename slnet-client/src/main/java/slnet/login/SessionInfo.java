@@ -38,7 +38,8 @@ import java.util.UUID;
  * @param maxAgentGroups    how many groups the agent may join, or -1 if not sent
  * @param message           the message of the day, or empty
  * @param mfaHash           the MFA hash to present on later logins, if the grid issued one (secret)
- * @param raw               every entry of the reply, decoded but uninterpreted
+ * @param raw               every entry of the reply, decoded but uninterpreted (includes the secrets;
+ *                          never log it)
  */
 public record SessionInfo(
         UUID agentId,
