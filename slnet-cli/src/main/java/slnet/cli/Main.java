@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "slnet", mixinStandardHelpOptions = true, version = "slnet 0.1.0",
         description = "Second Life protocol client networking tool.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LoginCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

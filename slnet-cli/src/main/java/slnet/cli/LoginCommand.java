@@ -1,0 +1,204 @@
+package slnet.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import slnet.login.AuthenticationService;
+import slnet.login.Grid;
+import slnet.login.LoginCredentials;
+import slnet.login.LoginEvent;
+import slnet.login.LoginException;
+import slnet.login.LoginProtocol;
+import slnet.login.MfaTokenProvider;
+import slnet.login.SessionInfo;
+import slnet.login.StartLocation;
+
+/**
+ * {@code slnet login}: authenticates against a grid's login service and prints the session
+ * summary, without secrets. The password comes from {@code SLNET_PASSWORD} or a terminal prompt,
+ * never from the command line, where other users could read it.
+ */
+@Command(name = "login", mixinStandardHelpOptions = true,
+        description = "Authenticate against a grid's login service and print the session summary.")
+public final class LoginCommand implements Callable<Integer> {
+
+    /** Environment variable holding the password. */
+    public static final String PASSWORD_ENV = "SLNET_PASSWORD";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--login-uri", description = "Login URI (default: Second Life main grid).")
+    URI loginUri;
+
+    @Option(names = "--grid-info", paramLabel = "BASE_URI",
+            description = "Discover the login URI from an OpenSimulator grid's get_grid_info.")
+    URI gridInfoUri;
+
+    @Option(names = "--user", required = true, paramLabel = "\"First Last\"",
+            description = "Avatar name; a single word means the last name Resident.")
+    String user;
+
+    @Option(names = "--start", defaultValue = "last", paramLabel = "last|home|Region/x/y/z",
+            description = "Start location (default: ${DEFAULT-VALUE}).")
+    String start;
+
+    @Option(names = "--llsd", description = "Send the login as LLSD instead of XML-RPC.")
+    boolean llsd;
+
+    @Option(names = "--agree-to-tos", description = "Accept the terms of service if the grid asks.")
+    boolean agreeToTos;
+
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Seconds to wait for each reply (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print login progress.")
+    boolean verbose;
+
+    private final Function<String, String> environment;
+    private final Supplier<Optional<Console>> console;
+
+    /** Creates the command reading the real environment and console. */
+    public LoginCommand() {
+        this(System::getenv, () -> Optional.ofNullable(System.console()));
+    }
+
+    /**
+     * Creates the command with injected environment and console (for tests).
+     *
+     * @param environment looks up environment variables
+     * @param console     the terminal, if any
+     */
+    LoginCommand(Function<String, String> environment, Supplier<Optional<Console>> console) {
+        this.environment = environment;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String[] names = user.strip().split("\\s+");
+        if (names.length > 2 || names[0].isEmpty()) {
+            err.println("--user must be \"First Last\" or a single username");
+            return 2;
+        }
+        String first = names[0];
+        String last = names.length == 2 ? names[1] : "Resident";
+        Optional<String> password = password();
+        if (password.isEmpty()) {
+            err.println("No password: set " + PASSWORD_ENV + " or run in a terminal to be prompted.");
+            return 2;
+        }
+        StartLocation startLocation;
+        try {
+            startLocation = parseStart(start);
+        } catch (IllegalArgumentException e) {
+            err.println("--start: " + e.getMessage());
+            return 2;
+        }
+        try (AuthenticationService auth = AuthenticationService.builder()
+                .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
+                .listener(verbose ? event -> err.println("login: " + describe(event)) : e -> { })
+                .mfaTokenProvider(mfaPrompt())
+                .build()) {
+            Grid grid = Grid.SECOND_LIFE;
+            if (gridInfoUri != null) {
+                grid = auth.fetchGridInfo(gridInfoUri).toGrid();
+            } else if (loginUri != null) {
+                grid = Grid.custom(loginUri);
+            }
+            LoginCredentials credentials = LoginCredentials.builder()
+                    .firstName(first).lastName(last).password(password.get())
+                    .grid(grid).startLocation(startLocation).agreeToTos(agreeToTos)
+                    .protocol(llsd ? LoginProtocol.LLSD : LoginProtocol.XML_RPC)
+                    .build();
+            SessionInfo session = auth.login(credentials);
+            printSummary(out, grid, session);
+            return 0;
+        } catch (LoginException e) {
+            err.println("Login failed: " + e.failure()
+                    + (e.serverMessage().isEmpty() ? "" : " - " + e.serverMessage()));
+            return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("Invalid input: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private Optional<String> password() {
+        String fromEnv = environment.apply(PASSWORD_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return Optional.of(fromEnv);
+        }
+        return console.get().map(c -> c.readPassword("Password for %s: ", user)).map(String::new)
+                .filter(p -> !p.isEmpty());
+    }
+
+    private MfaTokenProvider mfaPrompt() {
+        return message -> console.get().map(c -> c.readLine("%s%nMFA token: ", message))
+                .map(String::strip).filter(t -> !t.isEmpty());
+    }
+
+    static StartLocation parseStart(String text) {
+        return switch (text) {
+            case "last" -> StartLocation.LAST;
+            case "home" -> StartLocation.HOME;
+            default -> {
+                String[] parts = text.split("/");
+                if (parts.length != 4) {
+                    throw new IllegalArgumentException("expected last, home or Region/x/y/z");
+                }
+                try {
+                    yield StartLocation.region(parts[0], Double.parseDouble(parts[1]),
+                            Double.parseDouble(parts[2]), Double.parseDouble(parts[3]));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("coordinates must be numbers");
+                }
+            }
+        };
+    }
+
+    private static String describe(LoginEvent event) {
+        return switch (event) {
+            case LoginEvent.LoginStarted e -> "started " + e.protocol() + " login at " + e.loginUri();
+            case LoginEvent.RequestSent e -> "request " + e.attempt() + " sent to " + e.loginUri();
+            case LoginEvent.Redirected e -> "redirected to " + e.nextUri() + " after " + e.delay().toSeconds() + "s";
+            case LoginEvent.MfaRequested e -> "MFA token requested";
+            case LoginEvent.LoginSucceeded e -> "succeeded in " + e.elapsed().toMillis() + " ms";
+            case LoginEvent.LoginFailed e -> e.failure() + " after " + e.elapsed().toMillis() + " ms";
+        };
+    }
+
+    private static void printSummary(PrintWriter out, Grid grid, SessionInfo s) {
+        out.println("Logged in to " + grid.name() + " as " + s.firstName() + " " + s.lastName()
+                + " (agent " + s.agentId() + ")");
+        out.println("  simulator      " + s.simulator().getHostString() + ":" + s.simulator().getPort()
+                + " (circuit code " + Integer.toUnsignedString(s.circuitCode()) + ")");
+        out.println("  region         " + s.regionX() + "," + s.regionY()
+                + " (handle " + Long.toUnsignedString(s.regionHandle()) + ")");
+        out.println("  seed cap       " + s.seedCapability().map(URI::toString).orElse("none"));
+        out.println("  start          " + s.startLocation());
+        out.println("  access         " + s.agentAccess() + " (max " + s.agentAccessMax() + ")");
+        out.println("  inventory      " + s.inventorySkeleton().size() + " folders, "
+                + s.buddyList().size() + " friends");
+        if (!s.message().isEmpty()) {
+            out.println("  message        " + s.message());
+        }
+        if (s.mfaHash().isPresent()) {
+            out.println("  mfa            the grid issued a device hash (not shown)");
+        }
+        out.println("Authenticated only: slnet has no session layer yet, so no circuit was opened"
+                + " and the grid will expire this session.");
+        out.flush();
+    }
+}
