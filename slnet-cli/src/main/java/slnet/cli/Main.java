@@ -7,9 +7,11 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the {@code slnet} command-line tool. To add a command, add its class to
  * {@code subcommands}; a command class with a constructor taking an {@link InputStream} receives
- * standard input through it (see {@link #newCommandLine(InputStream)}).
+ * standard input through it (see {@link #newCommandLine(InputStream)}). The root's help and
+ * version options are inherited, so commands need not declare {@code mixinStandardHelpOptions}.
  */
 @Command(name = "slnet", mixinStandardHelpOptions = true, version = "slnet 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Second Life protocol client networking tool.",
         subcommands = {
             CommandLine.HelpCommand.class,

@@ -22,7 +22,7 @@ import slnet.protocol.messages.Messages;
  * {@code slnet messages [NAME]}: lists every message of the template, or shows one message's
  * layout. An unknown name exits with 1 and suggests close names on stderr.
  */
-@Command(name = "messages", mixinStandardHelpOptions = true,
+@Command(name = "messages",
         description = {"List every message of the template, one per line: name, frequency and number, "
                 + "trust, encoding, deprecation, and markers [eq] (message.xml routes it over the event queue) "
                 + "and [trusted-sender] (message.xml accepts it only from a trusted sender).",

@@ -30,7 +30,7 @@ import slnet.protocol.PacketEncodeException;
  * object, so output line N always answers input line N (blank input lines are skipped and give
  * none). The exit code is 0 when every input converted, 1 when any failed, 2 for a usage error.
  */
-@Command(name = "packet", mixinStandardHelpOptions = true,
+@Command(name = "packet",
         description = "Convert packets between hex and JSON.",
         subcommands = {PacketCommand.Decode.class, PacketCommand.Encode.class})
 public final class PacketCommand implements Runnable {
@@ -93,7 +93,7 @@ public final class PacketCommand implements Runnable {
     }
 
     /** {@code slnet packet decode}. */
-    @Command(name = "decode", mixinStandardHelpOptions = true,
+    @Command(name = "decode",
             description = {"Decode a hex packet into one line of JSON.",
                 "With no HEX, decodes one hex packet per line of stdin (blank lines skipped, "
                     + "whitespace between digits allowed) and prints one JSON object per line.",
@@ -148,7 +148,7 @@ public final class PacketCommand implements Runnable {
     }
 
     /** {@code slnet packet encode}. */
-    @Command(name = "encode", mixinStandardHelpOptions = true,
+    @Command(name = "encode",
             description = {"Encode a packet given as JSON (the form 'packet decode' prints) into lower-case hex.",
                 "With no JSON, encodes one JSON object per line of stdin (blank lines skipped) "
                     + "and prints one hex line each.",
