@@ -15,14 +15,21 @@ import slnet.protocol.messages.Messages;
 /** Every message of the registry, zerocoded and not, with acks, through decode and encode. */
 class PacketRoundTripTest {
 
-    private static List<String> sampleHex() {
+    private static List<String> sampleHex;
+
+    /** Built once: reflecting every sample into typed messages is the slow part of this class. */
+    private static synchronized List<String> sampleHex() {
+        if (sampleHex != null) {
+            return sampleHex;
+        }
         List<String> hex = new ArrayList<>();
         for (MessageDescriptor descriptor : Messages.REGISTRY.all()) {
             for (Packet packet : PacketSamples.packets(descriptor)) {
                 hex.add(PacketSamples.hexOf(packet));
             }
         }
-        return hex;
+        sampleHex = List.copyOf(hex);
+        return sampleHex;
     }
 
     @Test
