@@ -61,7 +61,7 @@ public final class PacketCommand implements Runnable {
     static int convert(String[] args, String separator, InputStream stdin, PrintWriter out,
                        Function<String, Outcome> converter) {
         if (args != null && args.length > 0) {
-            Outcome outcome = converter.apply(String.join(separator, args));
+            Outcome outcome = guarded(converter, String.join(separator, args));
             out.println(outcome.line());
             out.flush();
             return outcome.failed() ? 1 : 0;
@@ -76,7 +76,7 @@ public final class PacketCommand implements Runnable {
                 }
                 Outcome outcome = line.length() > MAX_LINE
                         ? error(Map.of("error", "line longer than " + MAX_LINE + " characters"))
-                        : converter.apply(line);
+                        : guarded(converter, line);
                 anyFailed |= outcome.failed();
                 // Flush per line so the tool works in a pipe fed by a live capture.
                 out.println(outcome.line());
@@ -86,6 +86,15 @@ public final class PacketCommand implements Runnable {
             throw new UncheckedIOException("reading stdin failed", e);
         }
         return anyFailed ? 1 : 0;
+    }
+
+    /** One bad line must not end the run: anything unforeseen becomes that line's error. */
+    private static Outcome guarded(Function<String, Outcome> converter, String input) {
+        try {
+            return converter.apply(input);
+        } catch (RuntimeException e) {
+            return error(Map.of("error", "internal error: " + e));
+        }
     }
 
     static Outcome error(Map<String, Object> error) {
