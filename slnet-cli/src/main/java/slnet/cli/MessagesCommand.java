@@ -89,6 +89,9 @@ public final class MessagesCommand implements Callable<Integer> {
                 close.add(message.name());
             }
         }
+        // Closest spelling first, so a typo's fix leads the list ahead of mere substring matches.
+        close.sort(java.util.Comparator.comparingInt(
+                (String candidate) -> editDistance(lower, candidate.toLowerCase(Locale.ROOT))));
         return close.size() > 8 ? close.subList(0, 8) : close;
     }
 
