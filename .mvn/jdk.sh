@@ -13,4 +13,12 @@ if [ -z "${JAVA_HOME:-}" ] || ! _slnet_ok "$JAVA_HOME"; then
     echo "slnet: no JDK >= 21 found; install one or set JAVA_HOME" >&2
   fi
 fi
+# Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every build; JDK 23+
+# can be told that this use is expected (older JDKs do not know the flag, so only then).
+if [ -n "${JAVA_HOME:-}" ] && [ "$(_slnet_java_major "$JAVA_HOME")" -ge 23 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}" ;;
+  esac
+fi
 unset -f _slnet_java_major _slnet_ok

@@ -26,7 +26,7 @@ import slnet.login.StartLocation;
  * summary, without secrets. The password comes from {@code SLNET_PASSWORD} or a terminal prompt,
  * never from the command line, where other users could read it.
  */
-@Command(name = "login", mixinStandardHelpOptions = true,
+@Command(name = "login",
         description = "Authenticate against a grid's login service and print the session summary.")
 public final class LoginCommand implements Callable<Integer> {
 

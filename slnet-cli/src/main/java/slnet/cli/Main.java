@@ -1,18 +1,32 @@
 package slnet.cli;
 
+import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the {@code slnet} command-line tool.
+ * Entry point of the {@code slnet} command-line tool. To add a command, add its class to
+ * {@code subcommands}; a command class with a constructor taking an {@link InputStream} receives
+ * standard input through it (see {@link #newCommandLine(InputStream)}). The root's help and
+ * version options are inherited, so commands need not declare {@code mixinStandardHelpOptions}.
  */
 @Command(name = "slnet", mixinStandardHelpOptions = true, version = "slnet 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Second Life protocol client networking tool.",
-        subcommands = {CommandLine.HelpCommand.class, LoginCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            PacketCommand.class,
+            MessagesCommand.class,
+            LoginCommand.class,
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Creates the root command; picocli calls this. */
+    public Main() {
+    }
 
     /**
      * Runs the tool.
@@ -24,16 +38,28 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Builds the picocli command line with every subcommand registered.
+     * Builds the picocli command line with every subcommand registered, reading {@link System#in}.
      *
      * @return the command line
      */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new Main());
+        return newCommandLine(System.in);
+    }
+
+    /**
+     * Builds the picocli command line with every subcommand registered; commands that read
+     * standard input read {@code stdin} instead, so tests can supply it. Set output and error
+     * writers with {@link CommandLine#setOut} and {@link CommandLine#setErr} before executing.
+     *
+     * @param stdin what commands read as standard input
+     * @return the command line
+     */
+    public static CommandLine newCommandLine(InputStream stdin) {
+        return new CommandLine(Main.class, new CommandFactory(stdin));
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
