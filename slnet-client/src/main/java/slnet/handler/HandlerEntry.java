@@ -4,7 +4,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import slnet.protocol.Message;
-import slnet.protocol.llsd.Llsd;
 
 /**
  * One registered handler: exactly one of {@code sync}, {@code async} and {@code llsd} is set.
@@ -12,6 +11,10 @@ import slnet.protocol.llsd.Llsd;
  */
 final class HandlerEntry implements Registration {
 
+    /** Which table of the registry holds the entry. */
+    enum Kind { TYPED, EVERY_MESSAGE, NAMED_EVENT, EVERY_EVENT }
+
+    final Kind kind;
     final Class<?> type;
     final String eventName;
     final int priority;
@@ -26,9 +29,10 @@ final class HandlerEntry implements Registration {
     private final HandlerRegistry owner;
 
     @SuppressWarnings("unchecked")
-    HandlerEntry(HandlerRegistry owner, Class<?> type, String eventName, int priority, long order, String name,
+    HandlerEntry(HandlerRegistry owner, Kind kind, Class<?> type, String eventName, int priority, long order, String name,
                  MessageFilter<?> filter, MessageHandler<?> sync, AsyncMessageHandler<?> async, LlsdEventHandler llsd) {
         this.owner = owner;
+        this.kind = kind;
         this.type = type;
         this.eventName = eventName;
         this.priority = priority;
@@ -67,8 +71,13 @@ final class HandlerEntry implements Registration {
 
     @Override
     public String toString() {
-        return "Registration[" + name + " for " + (eventName != null ? "event " + eventName
-                : type == null ? "every message" : type.getSimpleName()) + ", priority " + priority
+        String target = switch (kind) {
+            case TYPED -> type.getSimpleName();
+            case EVERY_MESSAGE -> "every message";
+            case NAMED_EVENT -> "event " + eventName;
+            case EVERY_EVENT -> "every event";
+        };
+        return "Registration[" + name + " for " + target + ", priority " + priority
                 + (active() ? "" : ", removed") + "]";
     }
 }

@@ -56,6 +56,7 @@ public final class HandlerRegistry {
     private final ConcurrentHashMap<Class<?>, HandlerEntry[]> byType = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, HandlerEntry[]> byEventName = new ConcurrentHashMap<>();
     private volatile HandlerEntry[] everyMessage = NONE;
+    private volatile HandlerEntry[] everyEvent = NONE;
     private final Object writeLock = new Object();
     private long nextOrder;
 
@@ -165,9 +166,27 @@ public final class HandlerRegistry {
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(handler, "handler");
         synchronized (writeLock) {
-            HandlerEntry entry = new HandlerEntry(this, null, eventName, priority, nextOrder++,
-                    handler.getClass().getName(), null, null, null, handler);
+            HandlerEntry entry = new HandlerEntry(this, HandlerEntry.Kind.NAMED_EVENT, null, eventName, priority,
+                    nextOrder++, handler.getClass().getName(), null, null, null, handler);
             byEventName.put(eventName, inserted(byEventName.getOrDefault(eventName, NONE), entry));
+            return entry;
+        }
+    }
+
+    /**
+     * Registers a handler for every named event-queue event dispatched through
+     * {@link #dispatchLlsd}, e.g. for tracing, merged into each event's priority order.
+     *
+     * @param priority higher runs first
+     * @param handler the handler
+     * @return its registration
+     */
+    public Registration registerAllLlsd(int priority, LlsdEventHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        synchronized (writeLock) {
+            HandlerEntry entry = new HandlerEntry(this, HandlerEntry.Kind.EVERY_EVENT, null, null, priority,
+                    nextOrder++, handler.getClass().getName(), null, null, null, handler);
+            everyEvent = inserted(everyEvent, entry);
             return entry;
         }
     }
@@ -176,7 +195,9 @@ public final class HandlerRegistry {
     Registration add(Class<?> type, int priority, String name, MessageFilter<?> filter,
                      MessageHandler<?> sync, AsyncMessageHandler<?> async) {
         synchronized (writeLock) {
-            HandlerEntry entry = new HandlerEntry(this, type, null, priority, nextOrder++, name, filter, sync, async, null);
+            HandlerEntry.Kind kind = type == null ? HandlerEntry.Kind.EVERY_MESSAGE : HandlerEntry.Kind.TYPED;
+            HandlerEntry entry = new HandlerEntry(this, kind, type, null, priority, nextOrder++, name,
+                    filter, sync, async, null);
             if (type == null) {
                 everyMessage = inserted(everyMessage, entry);
             } else {
@@ -189,12 +210,12 @@ public final class HandlerRegistry {
     /** Called once per entry by {@link HandlerEntry#remove()}. */
     void unregister(HandlerEntry entry) {
         synchronized (writeLock) {
-            if (entry.eventName != null) {
-                byEventName.computeIfPresent(entry.eventName, (k, entries) -> nullIfEmpty(removed(entries, entry)));
-            } else if (entry.type == null) {
-                everyMessage = removed(everyMessage, entry);
-            } else {
-                byType.computeIfPresent(entry.type, (k, entries) -> nullIfEmpty(removed(entries, entry)));
+            switch (entry.kind) {
+                case TYPED -> byType.computeIfPresent(entry.type, (k, entries) -> nullIfEmpty(removed(entries, entry)));
+                case EVERY_MESSAGE -> everyMessage = removed(everyMessage, entry);
+                case NAMED_EVENT -> byEventName.computeIfPresent(entry.eventName,
+                        (k, entries) -> nullIfEmpty(removed(entries, entry)));
+                case EVERY_EVENT -> everyEvent = removed(everyEvent, entry);
             }
         }
     }
@@ -231,8 +252,8 @@ public final class HandlerRegistry {
     }
 
     /**
-     * Runs the handlers registered for the named event-queue event, in priority order, on the
-     * calling thread.
+     * Runs the handlers registered for the named event-queue event and those for every event, in
+     * priority order, on the calling thread.
      *
      * @param eventName the event's {@code message} name
      * @param body the event's {@code body}
@@ -241,9 +262,14 @@ public final class HandlerRegistry {
      */
     public int dispatchLlsd(String eventName, Llsd body, HandlerContext context) {
         dispatched.increment();
-        HandlerEntry[] entries = byEventName.getOrDefault(eventName, NONE);
+        HandlerEntry[] named = byEventName.getOrDefault(eventName, NONE);
+        HandlerEntry[] every = everyEvent;
         int ran = 0;
-        for (HandlerEntry entry : entries) {
+        int i = 0;
+        int j = 0;
+        while (i < named.length || j < every.length) {
+            HandlerEntry entry = j >= every.length || (i < named.length && named[i].runsBefore(every[j]))
+                    ? named[i++] : every[j++];
             if (!entry.active()) {
                 continue;
             }

@@ -190,6 +190,23 @@ class HandlerRegistryTest {
     }
 
     @Test
+    void everyEventHandlersMergeIntoEachEventsOrder() {
+        HandlerContext eq = udp.withPath(MessagePath.EVENT_QUEUE);
+        registry.registerLlsd("TeleportFinish", 1, (name, body, c) -> calls.add("named1"));
+        Registration trace = registry.registerAllLlsd(5, (name, body, c) -> calls.add("trace5 " + name));
+        registry.registerAllLlsd(0, (name, body, c) -> calls.add("trace0 " + name));
+
+        assertThat(registry.dispatchLlsd("TeleportFinish", Llsd.of(1), eq)).isEqualTo(3);
+        assertThat(registry.dispatchLlsd("AgentGroupDataUpdate", Llsd.of(2), eq)).isEqualTo(2);
+        trace.remove();
+        assertThat(trace.toString()).contains("every event", "removed");
+        assertThat(registry.dispatchLlsd("TeleportFinish", Llsd.of(3), eq)).isEqualTo(2);
+        assertThat(calls).containsExactly("trace5 TeleportFinish", "named1", "trace0 TeleportFinish",
+                "trace5 AgentGroupDataUpdate", "trace0 AgentGroupDataUpdate",
+                "named1", "trace0 TeleportFinish");
+    }
+
+    @Test
     void refusesTypesThatCanNeverMatch() {
         assertThatThrownBy(() -> registry.register(Message.class, (m, c) -> { }))
                 .isInstanceOf(IllegalArgumentException.class)
