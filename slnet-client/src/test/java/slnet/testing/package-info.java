@@ -1,0 +1,5 @@
+/**
+ * Test support shared by the layers of slnet-client (and, through its test jar, by other modules):
+ * JUnit extensions that fail tests leaking threads. Test scope only; not API.
+ */
+package slnet.testing;
