@@ -77,8 +77,8 @@ class UdpCircuitPairTest {
     @Timeout(60)
     void everyReliableMessageArrivesExactlyOnceOverLossyLoopbackUdp() throws Exception {
         // Quick timers so that loss recovers in real time within the test's bound.
-        CircuitConfig base = CircuitConfig.builder().initialRetransmitTimeout(Duration.ofMillis(200))
-                .minRetransmitTimeout(Duration.ofMillis(200)).maxRetransmitTimeout(Duration.ofMillis(800))
+        CircuitConfig base = CircuitConfig.builder().initialRetransmitTimeout(Duration.ofMillis(100))
+                .minRetransmitTimeout(Duration.ofMillis(100)).maxRetransmitTimeout(Duration.ofMillis(300))
                 .ackFlushDelay(Duration.ofMillis(20)).tickInterval(Duration.ofMillis(10))
                 .pingInterval(Duration.ofMillis(500)).inactivityTimeout(Duration.ofSeconds(20)).maxResends(30)
                 .build();
