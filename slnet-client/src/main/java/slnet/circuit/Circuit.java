@@ -124,6 +124,7 @@ public final class Circuit implements AutoCloseable {
     private final Object inboundLock = new Object();
     private final PacketCodec receiveCodec;
     private final byte[] receiveBuffer = new byte[PacketCodec.MAX_PACKET_SIZE];
+    private final Settlements inboundSettlements = new Settlements();
 
     private Circuit(Builder b) {
         this.config = b.config;
@@ -192,7 +193,8 @@ public final class Circuit implements AutoCloseable {
     }
 
     /**
-     * Sends a message unreliably, now, with any pending acks appended.
+     * Sends a message unreliably, now, with any pending acks appended. Unreliable messages are not
+     * held back by flow control, so they may overtake reliable ones waiting in the queue.
      *
      * @param message the message
      * @return a future that completes when the datagram was handed to the transport, or fails with a
@@ -327,6 +329,10 @@ public final class Circuit implements AutoCloseable {
         } catch (IOException e) {
             sendErrors.increment();
             return e;
+        } catch (RuntimeException e) {
+            // A transport that throws unchecked must not break the timer or leave the lock's state half-done.
+            sendErrors.increment();
+            return new IOException(e.toString(), e);
         }
     }
 
@@ -369,6 +375,17 @@ public final class Circuit implements AutoCloseable {
         if (closed) {
             return;
         }
+        // A future's callback may feed this circuit again on this thread (a synchronous loopback).
+        Settlements settlements = inboundSettlements.settling ? new Settlements() : inboundSettlements;
+        try {
+            receive(d, off, len, settlements);
+        } finally {
+            // Futures complete last, once the datagram's bytes are no longer needed.
+            settlements.settle();
+        }
+    }
+
+    private void receive(byte[] d, int off, int len, Settlements settlements) {
         long now = scheduler.nanoTime();
         packetsIn.increment();
         bytesIn.add(len);
@@ -382,7 +399,6 @@ public final class Circuit implements AutoCloseable {
         int sequence = PacketHeader.sequence(d, off);
         boolean reliable = (flags & PacketHeader.RELIABLE) != 0;
         boolean duplicate = false;
-        Settlements settlements = new Settlements();
         lock.lock();
         try {
             // Acks first, from the header alone: even a packet we then drop carries good acks.
@@ -400,7 +416,6 @@ public final class Circuit implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        settlements.settle();
         if (duplicate) {
             duplicates.increment();
             return;
@@ -435,7 +450,7 @@ public final class Circuit implements AutoCloseable {
             return;
         }
         switch (message) {
-            case PacketAck packetAck -> onPacketAck(packetAck, now);
+            case PacketAck packetAck -> onPacketAck(packetAck, now, settlements);
             case StartPingCheck ping -> onStartPingCheck(ping);
             case CompletePingCheck pong -> onCompletePingCheck(pong, now);
             default -> deliver(new InboundMessage(this, message, sequence, flags));
@@ -452,8 +467,7 @@ public final class Circuit implements AutoCloseable {
         }
     }
 
-    private void onPacketAck(PacketAck packetAck, long now) {
-        Settlements settlements = new Settlements();
+    private void onPacketAck(PacketAck packetAck, long now, Settlements settlements) {
         lock.lock();
         try {
             for (PacketAck.Packets packet : packetAck.packets()) {
@@ -464,7 +478,6 @@ public final class Circuit implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        settlements.settle();
     }
 
     private void onStartPingCheck(StartPingCheck ping) {
@@ -577,6 +590,8 @@ public final class Circuit implements AutoCloseable {
             long now = scheduler.nanoTime();
             silenceNs = now - lastReceivedNs;
             if (silenceNs <= config.inactivityTimeout().toNanos()) {
+                // Re-armed first, so that nothing below can stop the timer.
+                tickTask = scheduler.schedule(this::onTick, config.tickInterval().toNanos());
                 resendDue(now, settlements, lostEvents);
                 if (now - nextPingNs >= 0) {
                     sendPing(now);
@@ -584,7 +599,6 @@ public final class Circuit implements AutoCloseable {
                 }
                 drainQueue(settlements);
                 mirrorState();
-                tickTask = scheduler.schedule(this::onTick, config.tickInterval().toNanos());
             }
         } finally {
             lock.unlock();
@@ -756,6 +770,7 @@ public final class Circuit implements AutoCloseable {
     private static final class Settlements {
         private List<CompletableFuture<Void>> futures;
         private List<Throwable> failures;
+        boolean settling;
 
         void complete(CompletableFuture<Void> future) {
             fail(future, null);
@@ -770,17 +785,25 @@ public final class Circuit implements AutoCloseable {
             failures.add(failure);
         }
 
+        /** Completes what was collected and forgets it, so the inbound path can reuse one instance. */
         void settle() {
-            if (futures == null) {
+            if (futures == null || futures.isEmpty()) {
                 return;
             }
-            for (int i = 0; i < futures.size(); i++) {
-                Throwable failure = failures.get(i);
-                if (failure == null) {
-                    futures.get(i).complete(null);
-                } else {
-                    futures.get(i).completeExceptionally(failure);
+            settling = true;
+            try {
+                for (int i = 0; i < futures.size(); i++) {
+                    Throwable failure = failures.get(i);
+                    if (failure == null) {
+                        futures.get(i).complete(null);
+                    } else {
+                        futures.get(i).completeExceptionally(failure);
+                    }
                 }
+            } finally {
+                futures.clear();
+                failures.clear();
+                settling = false;
             }
         }
     }
