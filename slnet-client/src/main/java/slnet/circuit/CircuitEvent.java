@@ -1,0 +1,40 @@
+package slnet.circuit;
+
+import java.time.Duration;
+
+/** Something that happened to a circuit. Past-tense names; immutable. */
+public sealed interface CircuitEvent {
+    /** @return the circuit it happened to */
+    Circuit circuit();
+
+    /**
+     * A reliable packet was sent and resent as often as allowed without being acked; its future
+     * failed with {@link CircuitException.Reason#RESENDS_EXHAUSTED}.
+     *
+     * @param circuit the circuit
+     * @param messageName the message the packet carried
+     * @param sequence its sequence number
+     * @param transmissions how many times it was sent in all
+     */
+    record PacketLost(Circuit circuit, String messageName, int sequence, int transmissions) implements CircuitEvent {
+    }
+
+    /**
+     * Nothing arrived from the peer for longer than the configured timeout; the circuit closes.
+     *
+     * @param circuit the circuit
+     * @param silence how long nothing arrived
+     */
+    record CircuitTimedOut(Circuit circuit, Duration silence) implements CircuitEvent {
+    }
+
+    /**
+     * The circuit closed; always its last event.
+     *
+     * @param circuit the circuit
+     * @param reason why: {@link CircuitException.Reason#CLOSED} for {@link Circuit#close()},
+     *               {@link CircuitException.Reason#TIMED_OUT} after {@link CircuitTimedOut}
+     */
+    record CircuitClosed(Circuit circuit, CircuitException.Reason reason) implements CircuitEvent {
+    }
+}

@@ -1,0 +1,42 @@
+package slnet.circuit;
+
+import java.time.Duration;
+
+/**
+ * A snapshot of a circuit's counters; each field is read without locks, so fields may be a few
+ * packets apart from each other.
+ *
+ * @param packetsIn datagrams handed to the circuit
+ * @param bytesIn their bytes
+ * @param packetsOut datagrams sent (first sends, resends, acks, pings)
+ * @param bytesOut their bytes
+ * @param messagesDelivered messages handed to the sink
+ * @param reliableSent reliable packets sent for the first time
+ * @param resent reliable packets sent again
+ * @param acked our reliable packets the peer acked
+ * @param unknownAcks acks for packets we were not waiting for (late, duplicate, or bogus), ignored
+ * @param lost reliable packets given up after their last resend
+ * @param duplicatesDropped incoming reliable packets seen before, acked again and dropped
+ * @param malformedDropped incoming datagrams that did not decode
+ * @param trustDropped incoming messages the peer's role may not send
+ * @param blacklistedDropped incoming messages the template forbids over UDP
+ * @param acksAppended ack ids that rode on outgoing packets
+ * @param ackPacketsSent {@code PacketAck} messages sent
+ * @param queueRejected reliable messages refused or dropped because the queue was full
+ * @param sendErrors datagrams the transport failed to send
+ * @param sinkErrors exceptions the message sink threw
+ * @param eventsDropped events dropped because the listener fell behind
+ * @param smoothedRtt the smoothed round-trip time, or zero before the first sample
+ * @param lastRtt the latest round-trip sample, or zero before the first
+ * @param retransmitTimeout the current retransmission timeout before backoff
+ * @param unackedPackets reliable packets in flight
+ * @param unackedBytes their bytes
+ * @param queuedMessages reliable messages waiting for room in flight
+ */
+public record CircuitStats(long packetsIn, long bytesIn, long packetsOut, long bytesOut, long messagesDelivered,
+                           long reliableSent, long resent, long acked, long unknownAcks, long lost,
+                           long duplicatesDropped, long malformedDropped, long trustDropped, long blacklistedDropped,
+                           long acksAppended, long ackPacketsSent, long queueRejected, long sendErrors,
+                           long sinkErrors, long eventsDropped, Duration smoothedRtt, Duration lastRtt,
+                           Duration retransmitTimeout, int unackedPackets, long unackedBytes, int queuedMessages) {
+}
