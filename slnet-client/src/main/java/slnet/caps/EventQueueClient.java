@@ -105,6 +105,9 @@ public final class EventQueueClient implements AutoCloseable {
                 try {
                     polls.incrementAndGet();
                     answer = caps.post(uri, request, LlsdFormat.XML, pollTimeout);
+                } catch (IllegalStateException e) {
+                    LOG.debug("event queue {} stopping: its capability client was closed", name);
+                    break;
                 } catch (CapabilityException e) {
                     if (isEmptyPoll(e)) {
                         continue;
@@ -195,7 +198,8 @@ public final class EventQueueClient implements AutoCloseable {
 
     /**
      * Stops polling, tells the server {@code done: true} and waits for the loop thread to end
-     * (at most the done timeout and a little more). Idempotent.
+     * (at most the done timeout and a little more). Idempotent. Called from the sink, it
+     * returns at once and the loop ends after the sink returns.
      */
     @Override
     public void close() {
@@ -203,6 +207,9 @@ public final class EventQueueClient implements AutoCloseable {
             return;
         }
         thread.interrupt();
+        if (Thread.currentThread() == thread) {
+            return; // closed from the sink: the loop ends when the sink returns
+        }
         try {
             if (!thread.join(doneTimeout.plusSeconds(1))) {
                 LOG.warn("event queue {} thread did not end in time", name);
