@@ -16,7 +16,8 @@ import slnet.protocol.llsd.LlsdFormat;
  *
  * <p>Each poll POSTs {@code {'ack': <last id or undef>, 'done': false}}; the server holds it until
  * it has events ({@code {'id': n, 'events': [{'message': name, 'body': {...}}]}}) or gives up with
- * 502/504. Those answers and request timeouts mean "no events": the next poll goes at once. A
+ * 502/504. Those answers and request timeouts mean "no events": the next poll goes at once
+ * (unless such answers keep coming back at once, see {@link Builder#rapidEmptyPoll}). A
  * batch whose id equals the last one is a re-send of what was already delivered and is dropped.
  * Other failures (other statuses, dropped connections, malformed bodies) wait as the
  * {@link Backoff} says, which resets after a success. 404 or 410 stops the queue
@@ -35,6 +36,9 @@ public final class EventQueueClient implements AutoCloseable {
     /** How long a poll may be held, by default: longer than servers hold (about 30 s) before their 502. */
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(90);
 
+    /** Empty answers in a row, each quicker than the rapid-poll threshold, before they are spaced out. */
+    static final int RAPID_EMPTY_POLLS_BEFORE_BACKOFF = 3;
+
     private final CapabilityClient caps;
     private final URI uri;
     private final EventQueueSink sink;
@@ -44,6 +48,8 @@ public final class EventQueueClient implements AutoCloseable {
     private final Duration pollTimeout;
     private final Duration doneTimeout;
     private final String name;
+    private final long rapidEmptyNs;
+    private final java.util.function.LongSupplier nanoClock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -61,6 +67,8 @@ public final class EventQueueClient implements AutoCloseable {
         this.pollTimeout = b.pollTimeout;
         this.doneTimeout = b.doneTimeout;
         this.name = b.name;
+        this.rapidEmptyNs = b.rapidEmptyPoll.toNanos();
+        this.nanoClock = b.nanoClock;
         this.thread = Thread.ofVirtual().name("slnet-eq-" + name).unstarted(this::run);
     }
 
@@ -72,6 +80,19 @@ public final class EventQueueClient implements AutoCloseable {
      */
     public static Builder builder(CapabilityClient caps, URI eventQueue, EventQueueSink sink) {
         return new Builder(caps, eventQueue, sink);
+    }
+
+    /**
+     * @param caps the client the polls go through (not owned)
+     * @param region the region's granted capabilities
+     * @param sink where events go
+     * @return a builder for the region's {@code EventQueueGet}
+     * @throws IllegalArgumentException if the region did not grant {@code EventQueueGet}
+     */
+    public static Builder builder(CapabilityClient caps, RegionCapabilities region, EventQueueSink sink) {
+        URI uri = region.get(CapabilityNames.EVENT_QUEUE_GET).orElseThrow(
+                () -> new IllegalArgumentException("the region did not grant " + CapabilityNames.EVENT_QUEUE_GET));
+        return new Builder(caps, uri, sink);
     }
 
     /** @return whether the loop is still polling */
@@ -98,8 +119,10 @@ public final class EventQueueClient implements AutoCloseable {
         EventQueueSink.StopReason reason = EventQueueSink.StopReason.CLOSED;
         String where = CapabilityUris.redact(uri);
         LOG.debug("event queue {} polling {}", name, where);
+        int rapidEmpties = 0;
         try {
             while (!closed.get()) {
+                long startedNs = nanoClock.getAsLong();
                 Llsd request = Llsd.mapOf("ack", lastId, "done", Llsd.of(false));
                 Llsd answer;
                 try {
@@ -110,6 +133,17 @@ public final class EventQueueClient implements AutoCloseable {
                     break;
                 } catch (CapabilityException e) {
                     if (isEmptyPoll(e)) {
+                        // A proxy that answers 502 at once instead of holding would make this loop
+                        // spin; a few such answers in a row count as failures.
+                        boolean rapid = e.kind() == CapabilityException.Kind.HTTP_STATUS
+                                && nanoClock.getAsLong() - startedNs < rapidEmptyNs;
+                        rapidEmpties = rapid ? rapidEmpties + 1 : 0;
+                        if (rapidEmpties >= RAPID_EMPTY_POLLS_BEFORE_BACKOFF) {
+                            Duration delay = backoff.nextDelay();
+                            LOG.debug("event queue {}: {} empty answers in a row came back at once; waiting {} ms",
+                                    name, rapidEmpties, delay.toMillis());
+                            sleeper.sleep(delay);
+                        }
                         continue;
                     }
                     if (e.kind() == CapabilityException.Kind.HTTP_STATUS && (e.status() == 404 || e.status() == 410)) {
@@ -129,6 +163,7 @@ public final class EventQueueClient implements AutoCloseable {
                     continue;
                 }
                 backoff.reset();
+                rapidEmpties = 0;
                 deliver(answer);
             }
         } catch (InterruptedException e) {
@@ -230,6 +265,8 @@ public final class EventQueueClient implements AutoCloseable {
         private Duration pollTimeout = DEFAULT_POLL_TIMEOUT;
         private Duration doneTimeout = Duration.ofSeconds(5);
         private String name = "region";
+        private Duration rapidEmptyPoll = Duration.ofSeconds(1);
+        private java.util.function.LongSupplier nanoClock = System::nanoTime;
 
         private Builder(CapabilityClient caps, URI uri, EventQueueSink sink) {
             this.caps = Objects.requireNonNull(caps, "caps");
@@ -267,6 +304,22 @@ public final class EventQueueClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An empty answer (502/504) quicker than this is "rapid"; three rapid ones in a row are
+         * spaced out by the backoff, so a proxy that fails at once cannot make the loop spin.
+         * One second by default; {@link Duration#ZERO} turns the guard off.
+         */
+        public Builder rapidEmptyPoll(Duration threshold) {
+            this.rapidEmptyPoll = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /** The monotonic clock, in nanoseconds, that times polls; {@link System#nanoTime()} by default. */
+        public Builder nanoClock(java.util.function.LongSupplier clock) {
+            this.nanoClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** A name for the thread and log lines (a region name; never the URI). */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -282,6 +335,9 @@ public final class EventQueueClient implements AutoCloseable {
         public EventQueueClient start() {
             if (pollTimeout.isZero() || pollTimeout.isNegative() || doneTimeout.isZero() || doneTimeout.isNegative()) {
                 throw new IllegalArgumentException("timeouts must be positive");
+            }
+            if (rapidEmptyPoll.isNegative()) {
+                throw new IllegalArgumentException("rapidEmptyPoll must not be negative");
             }
             EventQueueClient client = new EventQueueClient(this);
             client.thread.start();

@@ -47,7 +47,12 @@ class EventQueueClientTest {
     }
 
     private EventQueueClient startClient(ManualSleeper sleeper, Duration pollTimeout) {
+        return startClient(sleeper, pollTimeout, Duration.ZERO);
+    }
+
+    private EventQueueClient startClient(ManualSleeper sleeper, Duration pollTimeout, Duration rapidEmptyPoll) {
         EventQueueClient c = EventQueueClient.builder(caps, session.eventQueueUri(), sink)
+                .rapidEmptyPoll(rapidEmptyPoll)
                 .name("Alpha")
                 .sleeper(sleeper)
                 .backoff(new ExponentialBackoff(Duration.ofMillis(100), Duration.ofSeconds(2), 2.0, new SplittableRandom(3)))
@@ -252,10 +257,23 @@ class EventQueueClientTest {
         };
         session.enqueue("TestEvent", chat(1));
         session.enqueue("TestEvent", chat(2));
-        EventQueueClient client = EventQueueClient.builder(caps, session.eventQueueUri(), closing).name("Alpha").start();
+        slnet.caps.RegionCapabilities granted = caps.requestSeed(session.seedUri(), slnet.caps.CapabilityNames.VIEWER_DEFAULTS);
+        EventQueueClient client = EventQueueClient.builder(caps, granted, closing).name("Alpha").start();
         self.set(client);
         clients.add(client);
         assertThat(stopped.get(5, TimeUnit.SECONDS)).isEqualTo(EventQueueSink.StopReason.CLOSED);
         assertThat(session.doneReceived()).isTrue();
+    }
+
+    @Test
+    void instant502sInARowAreSpacedOut() throws Exception {
+        session.failNextPolls(12, 502);
+        ManualSleeper sleeper = new ManualSleeper(true);
+        // Loopback 502s come back far quicker than a second; held ones would not.
+        startClient(sleeper, Duration.ofSeconds(5), Duration.ofSeconds(1));
+        session.enqueue("TestEvent", chat(1));
+        assertThat(next(1)).containsExactly(1);
+        assertThat(sleeper.sleeps()).hasSize(10);
+        assertThat(sleeper.sleeps().get(9)).isGreaterThan(sleeper.sleeps().get(0));
     }
 }
