@@ -8,7 +8,7 @@ import java.util.Objects;
 import slnet.caps.internal.LlsdFieldCodec;
 import slnet.protocol.BlockDescriptor;
 import slnet.protocol.FieldDescriptor;
-import slnet.protocol.GenericMessage;
+import slnet.protocol.MessageFields;
 import slnet.protocol.Message;
 import slnet.protocol.MessageDescriptor;
 import slnet.protocol.MessageRegistry;
@@ -122,7 +122,7 @@ public final class LlsdMessageMapper {
             blocks.put(block.name(), maps);
         }
         try {
-            return new GenericMessage(descriptor, blocks).toMessage();
+            return new MessageFields(descriptor, blocks).toMessage();
         } catch (IllegalArgumentException e) {
             throw new LlsdMessageException(descriptor.name() + ": " + e.getMessage(), e);
         }
@@ -135,7 +135,7 @@ public final class LlsdMessageMapper {
      * @return a map of block name to an array of maps of field name to value
      */
     public Llsd.Map toLlsd(Message message) {
-        GenericMessage generic = GenericMessage.of(message);
+        MessageFields generic = MessageFields.of(message);
         Llsd.Map.Builder body = Llsd.map();
         for (BlockDescriptor block : message.descriptor().blocks()) {
             List<Llsd> entries = new ArrayList<>();

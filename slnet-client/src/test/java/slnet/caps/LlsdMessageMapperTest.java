@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import slnet.protocol.BlockDescriptor;
 import slnet.protocol.FieldDescriptor;
-import slnet.protocol.GenericMessage;
+import slnet.protocol.MessageFields;
 import slnet.protocol.Message;
 import slnet.protocol.MessageDescriptor;
 import slnet.protocol.llsd.Llsd;
@@ -179,7 +179,7 @@ class LlsdMessageMapperTest {
             }
             blocks.put(block.name(), entries);
         }
-        return new GenericMessage(descriptor, blocks).toMessage();
+        return new MessageFields(descriptor, blocks).toMessage();
     }
 
     private static Object value(FieldDescriptor f, int s) throws Exception {

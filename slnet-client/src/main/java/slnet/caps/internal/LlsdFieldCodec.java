@@ -18,7 +18,7 @@ import slnet.protocol.types.Vector3d;
 import slnet.protocol.types.Vector4;
 
 /**
- * Converts one template field between its generic value (see {@code GenericMessage}) and LLSD.
+ * Converts one template field between its generic value (see {@code MessageFields}) and LLSD.
  *
  * <p>Output follows what Second Life's LLSD message builder writes: U32, U64, S64 and IPADDR as
  * big-endian binary, other integers (IPPORT included) as integers, vectors and quaternions as
