@@ -26,12 +26,13 @@ import slnet.protocol.PacketCodec;
  * @param tickInterval how often the circuit's timer checks resends, pings and liveness
  * @param ackFlushDelay the longest an ack waits for an outgoing packet to ride on before it is sent
  *                      in a {@code PacketAck} (100 ms)
- * @param pingInterval how often we send {@code StartPingCheck} (5 s, the viewer's
- *                     {@code LL_PING_INTERVAL})
+ * @param pingInterval how often we send {@code StartPingCheck} (5 s, as the official viewer's circuits
+ *                     ping; LibreMetaverse pings every 2.2 s)
  * @param inactivityTimeout how long without any incoming packet before the circuit is declared lost
- *                          (30 s: LibreMetaverse's simulator timeout; the peer pings every 5 s, so this
- *                          is six missed pings, short enough to notice a dead region well before the
- *                          viewer's minute-long logout timers, long enough to ride out a stall)
+ *                          (30 s, LibreMetaverse's {@code SIMULATOR_TIMEOUT}; older libsecondlife used
+ *                          15 s). Both ends ping every 5 s, so this is six missed pings: long enough to
+ *                          ride out a simulator stall or a region crossing hiccup, short enough to notice
+ *                          a dead region well before a user would give up
  * @param maxUnackedBytes the most bytes of reliable packets in flight; further reliable messages
  *                        wait in the queue
  * @param maxQueuedMessages the most reliable messages waiting for room in flight
