@@ -532,19 +532,34 @@ public final class Circuit implements AutoCloseable {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         }
 
-        /** @param value the configuration (default {@link CircuitConfig#defaults()}) @return this */
+        /**
+         * Sets the configuration (default {@link CircuitConfig#defaults()}).
+         *
+         * @param value the configuration (default {@link CircuitConfig#defaults()})
+         * @return this
+         */
         public Builder config(CircuitConfig value) {
             config = Objects.requireNonNull(value, "config");
             return this;
         }
 
-        /** @param value who gets incoming messages (default: nobody) @return this */
+        /**
+         * Sets who gets incoming messages (default: nobody).
+         *
+         * @param value who gets incoming messages (default: nobody)
+         * @return this
+         */
         public Builder sink(MessageSink value) {
             sink = Objects.requireNonNull(value, "sink");
             return this;
         }
 
-        /** @param value who gets events (default: nobody) @return this */
+        /**
+         * Sets who gets events (default: nobody).
+         *
+         * @param value who gets events (default: nobody)
+         * @return this
+         */
         public Builder listener(CircuitListener value) {
             listener = Objects.requireNonNull(value, "listener");
             return this;

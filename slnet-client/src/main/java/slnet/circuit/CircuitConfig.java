@@ -180,109 +180,199 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         private Builder() {
         }
 
-        /** @param value which end we are @return this */
+        /**
+         * Sets which end we are.
+         *
+         * @param value which end we are
+         * @return this
+         */
         public Builder role(CircuitRole value) {
             role = value;
             return this;
         }
 
-        /** @param value the largest datagram @return this */
+        /**
+         * Sets the largest datagram.
+         *
+         * @param value the largest datagram
+         * @return this
+         */
         public Builder mtu(int value) {
             mtu = value;
             return this;
         }
 
-        /** @param value the timeout before any RTT sample @return this */
+        /**
+         * Sets the timeout before any RTT sample.
+         *
+         * @param value the timeout before any RTT sample
+         * @return this
+         */
         public Builder initialRetransmitTimeout(Duration value) {
             initialRetransmitTimeout = value;
             return this;
         }
 
-        /** @param value the timeout's floor @return this */
+        /**
+         * Sets the timeout's floor.
+         *
+         * @param value the timeout's floor
+         * @return this
+         */
         public Builder minRetransmitTimeout(Duration value) {
             minRetransmitTimeout = value;
             return this;
         }
 
-        /** @param value the timeout's ceiling @return this */
+        /**
+         * Sets the timeout's ceiling.
+         *
+         * @param value the timeout's ceiling
+         * @return this
+         */
         public Builder maxRetransmitTimeout(Duration value) {
             maxRetransmitTimeout = value;
             return this;
         }
 
-        /** @param value the timeout is at least this many smoothed RTTs @return this */
+        /**
+         * Sets the timeout is at least this many smoothed RTTs.
+         *
+         * @param value the timeout is at least this many smoothed RTTs
+         * @return this
+         */
         public Builder rttMultiplier(double value) {
             rttMultiplier = value;
             return this;
         }
 
-        /** @param value growth of the timeout per resend @return this */
+        /**
+         * Sets growth of the timeout per resend.
+         *
+         * @param value growth of the timeout per resend
+         * @return this
+         */
         public Builder backoffMultiplier(double value) {
             backoffMultiplier = value;
             return this;
         }
 
-        /** @param value resends before a packet is lost @return this */
+        /**
+         * Sets resends before a packet is lost.
+         *
+         * @param value resends before a packet is lost
+         * @return this
+         */
         public Builder maxResends(int value) {
             maxResends = value;
             return this;
         }
 
-        /** @param value the most resends per timer tick @return this */
+        /**
+         * Sets the most resends per timer tick.
+         *
+         * @param value the most resends per timer tick
+         * @return this
+         */
         public Builder maxResendsPerTick(int value) {
             maxResendsPerTick = value;
             return this;
         }
 
-        /** @param value the timer's period @return this */
+        /**
+         * Sets the timer's period.
+         *
+         * @param value the timer's period
+         * @return this
+         */
         public Builder tickInterval(Duration value) {
             tickInterval = value;
             return this;
         }
 
-        /** @param value the longest an ack waits to ride on a packet @return this */
+        /**
+         * Sets the longest an ack waits to ride on a packet.
+         *
+         * @param value the longest an ack waits to ride on a packet
+         * @return this
+         */
         public Builder ackFlushDelay(Duration value) {
             ackFlushDelay = value;
             return this;
         }
 
-        /** @param value how often we ping @return this */
+        /**
+         * Sets how often we ping.
+         *
+         * @param value how often we ping
+         * @return this
+         */
         public Builder pingInterval(Duration value) {
             pingInterval = value;
             return this;
         }
 
-        /** @param value silence before the circuit is lost @return this */
+        /**
+         * Sets silence before the circuit is lost.
+         *
+         * @param value silence before the circuit is lost
+         * @return this
+         */
         public Builder inactivityTimeout(Duration value) {
             inactivityTimeout = value;
             return this;
         }
 
-        /** @param value the most reliable bytes in flight @return this */
+        /**
+         * Sets the most reliable bytes in flight.
+         *
+         * @param value the most reliable bytes in flight
+         * @return this
+         */
         public Builder maxUnackedBytes(long value) {
             maxUnackedBytes = value;
             return this;
         }
 
-        /** @param value the most reliable messages queued @return this */
+        /**
+         * Sets the most reliable messages queued.
+         *
+         * @param value the most reliable messages queued
+         * @return this
+         */
         public Builder maxQueuedMessages(int value) {
             maxQueuedMessages = value;
             return this;
         }
 
-        /** @param value what a full queue does @return this */
+        /**
+         * Sets what a full queue does.
+         *
+         * @param value what a full queue does
+         * @return this
+         */
         public Builder overflowPolicy(OverflowPolicy value) {
             overflowPolicy = value;
             return this;
         }
 
-        /** @param value incoming sequence numbers remembered @return this */
+        /**
+         * Sets incoming sequence numbers remembered.
+         *
+         * @param value incoming sequence numbers remembered
+         * @return this
+         */
         public Builder duplicateWindow(int value) {
             duplicateWindow = value;
             return this;
         }
 
-        /** @param value events buffered for a slow listener @return this */
+        /**
+         * Sets events buffered for a slow listener.
+         *
+         * @param value events buffered for a slow listener
+         * @return this
+         */
         public Builder maxPendingEvents(int value) {
             maxPendingEvents = value;
             return this;

@@ -48,6 +48,10 @@ public final class CircuitCounters {
     /** Exceptions from the message sink. */
     public final LongAdder sinkErrors = new LongAdder();
 
+    /** Creates counters at zero. */
+    public CircuitCounters() {
+    }
+
     /**
      * Takes a snapshot.
      *

@@ -13,6 +13,10 @@ public final class Settlements {
     private final List<Throwable> failures = new ArrayList<>();
     private boolean settling;
 
+    /** Creates an empty set. */
+    public Settlements() {
+    }
+
     /** @param future to complete normally */
     public void complete(CompletableFuture<Void> future) {
         futures.add(future);
