@@ -11,10 +11,12 @@ import slnet.protocol.PacketCodec;
  * @param role which end we are; decides what the peer may send
  * @param mtu the largest datagram sent (the viewer's 1200)
  * @param initialRetransmitTimeout how long a reliable packet waits for its ack before the first RTT
- *                                 sample (1 s, RFC 6298)
+ *                                 sample (1 s, RFC 6298; the viewer's starting ping of 1 s would give
+ *                                 5 s, which makes a lost {@code UseCircuitCode} cost a slow login)
  * @param minRetransmitTimeout the floor of the retransmission timeout (1 s, the viewer's
  *                             {@code LL_MINIMUM_RELIABLE_TIMEOUT_SECONDS})
- * @param maxRetransmitTimeout the ceiling, also after backoff (8 s)
+ * @param maxRetransmitTimeout the ceiling, also after backoff (10 s: the viewer clamps its averaged
+ *                             ping to 2 s, so its timeout never exceeds 5 x 2 s)
  * @param rttMultiplier the timeout is at least this many smoothed RTTs (5, the viewer's
  *                      {@code LL_RELIABLE_TIMEOUT_FACTOR}), besides RFC 6298's SRTT + 4 RTTVAR
  * @param backoffMultiplier each resend of a packet waits this much longer than the one before (2;
@@ -162,7 +164,7 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         private int mtu = PacketCodec.DEFAULT_MTU;
         private Duration initialRetransmitTimeout = Duration.ofSeconds(1);
         private Duration minRetransmitTimeout = Duration.ofSeconds(1);
-        private Duration maxRetransmitTimeout = Duration.ofSeconds(8);
+        private Duration maxRetransmitTimeout = Duration.ofSeconds(10);
         private double rttMultiplier = 5;
         private double backoffMultiplier = 2;
         private int maxResends = 3;

@@ -106,7 +106,7 @@ class CircuitTest {
         advanceMs(4000); // t = 7 s
         assertThat(out.packets("ChatFromViewer")).hasSize(4);
         assertThat(future).isNotDone();
-        advanceMs(7999); // the last resend waits 8 s (the ceiling) for its ack
+        advanceMs(7999); // the last resend waits 1 s x 2^3 = 8 s for its ack
         assertThat(future).isNotDone();
         // Keep the circuit alive meanwhile is unnecessary: 15 s < 30 s inactivity timeout.
         advanceMs(1);
@@ -453,7 +453,7 @@ class CircuitTest {
                 .hasMessageContaining("pingInterval");
         assertThatThrownBy(() -> CircuitConfig.builder().maxUnackedBytes(100).build())
                 .hasMessageContaining("maxUnackedBytes");
-        assertThatThrownBy(() -> CircuitConfig.builder().minRetransmitTimeout(Duration.ofSeconds(9)).build())
+        assertThatThrownBy(() -> CircuitConfig.builder().minRetransmitTimeout(Duration.ofSeconds(11)).build())
                 .hasMessageContaining("maxRetransmitTimeout");
         assertThatThrownBy(() -> CircuitConfig.builder().backoffMultiplier(0.5).build())
                 .hasMessageContaining("backoffMultiplier");
