@@ -110,7 +110,7 @@ public final class Circuit implements AutoCloseable {
         this.rtt = new RttEstimator(config.initialRetransmitTimeout().toNanos(),
                 config.minRetransmitTimeout().toNanos(), config.maxRetransmitTimeout().toNanos(),
                 config.rttMultiplier());
-        this.out = new PacketSender(config, remote, b.sender, name, counters, rtt);
+        this.out = new PacketSender(config, remote, b.sender, name, counters, rtt, b.firstSequence);
         Arrays.fill(pingSentNs, NO_PING);
     }
 
@@ -525,6 +525,7 @@ public final class Circuit implements AutoCloseable {
         private CircuitListener listener = CircuitListener.NONE;
         private Executor eventExecutor = DEFAULT_EVENT_EXECUTOR;
         private Runnable onClosed = () -> { };
+        private int firstSequence = 1;
 
         private Builder(InetSocketAddress remote, DatagramSender sender, Scheduler scheduler) {
             this.remote = Objects.requireNonNull(remote, "remote");
@@ -574,6 +575,12 @@ public final class Circuit implements AutoCloseable {
          */
         public Builder eventExecutor(Executor value) {
             eventExecutor = Objects.requireNonNull(value, "eventExecutor");
+            return this;
+        }
+
+        /** For tests of the 24-bit wrap: where outgoing sequence numbers start. */
+        Builder firstSequence(int value) {
+            firstSequence = value;
             return this;
         }
 

@@ -460,4 +460,24 @@ class CircuitTest {
         CircuitConfig config = CircuitConfig.builder().maxResends(7).build();
         assertThat(config.toBuilder().build()).isEqualTo(config);
     }
+
+    @Test
+    void sequenceNumbersWrapAt24BitsAndOldestUnackedFollows() {
+        circuit.close();
+        out.clear();
+        circuit = Circuit.builder(SIM, out, scheduler).sink(inbox::add).eventExecutor(Runnable::run)
+                .firstSequence(0xFFFFFE).open();
+        CompletableFuture<Void> a = circuit.sendReliable(chat("a"));
+        CompletableFuture<Void> b = circuit.sendReliable(chat("b"));
+        CompletableFuture<Void> c = circuit.sendReliable(chat("c"));
+        assertThat(out.packets()).extracting(Packet::sequence).containsExactly(0xFFFFFE, 0xFFFFFF, 0);
+        feed(packet(simChat("keepalive"), 0, 1, 0xFFFFFE));
+        advanceMs(999);
+        feed(packet(simChat("keepalive"), 0, 2));
+        advanceMs(4001);
+        StartPingCheck ping = (StartPingCheck) out.packets("StartPingCheck").get(0).message();
+        assertThat(ping.pingID().oldestUnacked()).isEqualTo(0xFFFFFF);
+        feed(packet(new PacketAck(List.of(new PacketAck.Packets(0xFFFFFF), new PacketAck.Packets(0))), 0, 3));
+        assertThat(List.of(a, b, c)).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    }
 }

@@ -57,7 +57,7 @@ public final class PacketSender {
     private final LinkedHashMap<Integer, Unacked> unacked = new LinkedHashMap<>();
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private final AckQueue pendingAcks = new AckQueue();
-    private int nextSequence = 1;
+    private int nextSequence;
     private long unackedBytes;
 
     /**
@@ -69,15 +69,17 @@ public final class PacketSender {
      * @param circuitName how failures name the circuit
      * @param counters the circuit's counters
      * @param rtt the circuit's RTT estimator, which acks feed
+     * @param firstSequence the first sequence number (1, as the viewer; tests start near the wrap)
      */
     public PacketSender(CircuitConfig config, InetSocketAddress remote, DatagramSender sender, String circuitName,
-                        CircuitCounters counters, RttEstimator rtt) {
+                        CircuitCounters counters, RttEstimator rtt, int firstSequence) {
         this.config = config;
         this.remote = remote;
         this.sender = sender;
         this.circuitName = circuitName;
         this.counters = counters;
         this.rtt = rtt;
+        this.nextSequence = Math.floorMod(firstSequence, SEQUENCE_MODULUS);
         this.codec = new PacketCodec(config.mtu());
         this.buffer = new byte[config.mtu()];
         // PacketAck: header, 4-byte message number, count byte, 4 bytes per id.
