@@ -1,32 +1,30 @@
 package slnet.circuit;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import slnet.circuit.internal.AckQueue;
+import slnet.circuit.internal.CircuitCounters;
 import slnet.circuit.internal.DuplicateWindow;
 import slnet.circuit.internal.EventDispatcher;
+import slnet.circuit.internal.PacketSender;
 import slnet.circuit.internal.RttEstimator;
+import slnet.circuit.internal.Settlements;
 import slnet.circuit.internal.TrustPolicy;
 import slnet.protocol.Message;
 import slnet.protocol.MessageDescriptor;
 import slnet.protocol.PacketCodec;
 import slnet.protocol.PacketDecodeException;
-import slnet.protocol.PacketEncodeException;
 import slnet.protocol.PacketHeader;
 import slnet.protocol.messages.CompletePingCheck;
 import slnet.protocol.messages.PacketAck;
@@ -52,11 +50,12 @@ import slnet.time.Scheduler;
  * released. Each direction has its own {@link PacketCodec}. Events go to the
  * {@link CircuitListener} on the event executor, never on the network thread.
  *
- * <p>Sequence numbers start at 1 and wrap at 2<sup>24</sup>, as the official viewer's do.
+ * <p>Sequence numbers start at 1 and wrap at 2<sup>24</sup>, as the official viewer's do. The
+ * outgoing half lives in {@link PacketSender}; this class owns the lock, the inbound path and the
+ * timers.
  */
 public final class Circuit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Circuit.class);
-    private static final int SEQUENCE_MODULUS = 1 << 24;
     private static final long NO_PING = Long.MIN_VALUE;
     /** Virtual threads: an idle circuit costs no platform thread, and a blocked listener only itself. */
     private static final Executor DEFAULT_EVENT_EXECUTOR =
@@ -64,47 +63,19 @@ public final class Circuit implements AutoCloseable {
 
     private final CircuitConfig config;
     private final InetSocketAddress remote;
-    private final DatagramSender sender;
     private final Scheduler scheduler;
     private final MessageSink sink;
     private final EventDispatcher<CircuitEvent> events;
     private final Runnable onClosed;
     private final String name;
-    private final int maxAcksPerPacket;
-
-    private final LongAdder packetsIn = new LongAdder();
-    private final LongAdder bytesIn = new LongAdder();
-    private final LongAdder packetsOut = new LongAdder();
-    private final LongAdder bytesOut = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
-    private final LongAdder reliableSent = new LongAdder();
-    private final LongAdder resent = new LongAdder();
-    private final LongAdder acked = new LongAdder();
-    private final LongAdder unknownAcks = new LongAdder();
-    private final LongAdder lost = new LongAdder();
-    private final LongAdder duplicates = new LongAdder();
-    private final LongAdder malformed = new LongAdder();
-    private final LongAdder trustDropped = new LongAdder();
-    private final LongAdder blacklisted = new LongAdder();
-    private final LongAdder acksAppended = new LongAdder();
-    private final LongAdder ackPackets = new LongAdder();
-    private final LongAdder queueRejected = new LongAdder();
-    private final LongAdder sendErrors = new LongAdder();
-    private final LongAdder sinkErrors = new LongAdder();
+    private final CircuitCounters counters = new CircuitCounters();
 
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock.
-    private final PacketCodec sendCodec;
-    private final byte[] sendBuffer;
-    private final int[] ackIds = new int[255];
-    private final LinkedHashMap<Integer, Unacked> unacked = new LinkedHashMap<>();
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
-    private final AckQueue pendingAcks = new AckQueue();
+    private final PacketSender out;
     private final DuplicateWindow received;
     private final RttEstimator rtt;
     private final long[] pingSentNs = new long[256];
-    private int nextSequence = 1;
-    private long unackedByteCount;
     private int nextPingId;
     private long nextPingNs;
     private ScheduledTask tickTask;
@@ -129,22 +100,18 @@ public final class Circuit implements AutoCloseable {
     private Circuit(Builder b) {
         this.config = b.config;
         this.remote = b.remote;
-        this.sender = b.sender;
         this.scheduler = b.scheduler;
         this.sink = b.sink;
         this.onClosed = b.onClosed;
-        this.name = "circuit " + config.role().name().toLowerCase(java.util.Locale.ROOT) + "->" + remote;
+        this.name = "circuit " + config.role().name().toLowerCase(Locale.ROOT) + "->" + remote;
         this.events = new EventDispatcher<>(b.listener::onEvent, b.eventExecutor, config.maxPendingEvents());
-        this.sendCodec = new PacketCodec(config.mtu());
         this.receiveCodec = new PacketCodec(config.mtu());
-        this.sendBuffer = new byte[config.mtu()];
-        // PacketAck: header, 4-byte number, count byte, 4 bytes per id.
-        this.maxAcksPerPacket = Math.min(255, (config.mtu() - PacketHeader.LENGTH - 5) / 4);
         this.received = new DuplicateWindow(config.duplicateWindow());
         this.rtt = new RttEstimator(config.initialRetransmitTimeout().toNanos(),
                 config.minRetransmitTimeout().toNanos(), config.maxRetransmitTimeout().toNanos(),
                 config.rttMultiplier());
-        java.util.Arrays.fill(pingSentNs, NO_PING);
+        this.out = new PacketSender(config, remote, b.sender, name, counters, rtt, b.firstSequence);
+        Arrays.fill(pingSentNs, NO_PING);
     }
 
     /**
@@ -165,7 +132,7 @@ public final class Circuit implements AutoCloseable {
             long now = scheduler.nanoTime();
             lastReceivedNs = now;
             nextPingNs = now + config.pingInterval().toNanos();
-            retransmitTimeoutNs = rtt.retransmitTimeoutNs();
+            mirrorState();
             tickTask = scheduler.schedule(this::onTick, config.tickInterval().toNanos());
         } finally {
             lock.unlock();
@@ -203,14 +170,18 @@ public final class Circuit implements AutoCloseable {
     public CompletableFuture<Void> send(Message message) {
         Objects.requireNonNull(message, "message");
         CompletableFuture<Void> future = new CompletableFuture<>();
-        CircuitException failure;
+        Settlements settlements = new Settlements();
         lock.lock();
         try {
-            failure = closed ? closedFailure(message) : sendNow(message, 0);
+            if (closed) {
+                settlements.fail(future, closedFailure(message));
+            } else {
+                out.send(message, future, settlements);
+            }
         } finally {
             lock.unlock();
         }
-        settle(future, failure);
+        settlements.settle();
         return future;
     }
 
@@ -226,114 +197,25 @@ public final class Circuit implements AutoCloseable {
     public CompletableFuture<Void> sendReliable(Message message) {
         Objects.requireNonNull(message, "message");
         CompletableFuture<Void> future = new CompletableFuture<>();
-        CircuitException failure = null;
-        Queued victim = null;
+        Settlements settlements = new Settlements();
         lock.lock();
         try {
             if (closed) {
-                failure = closedFailure(message);
-            } else if (queue.isEmpty() && unackedByteCount < config.maxUnackedBytes()) {
-                failure = sendReliableNow(message, future);
-            } else if (queue.size() < config.maxQueuedMessages()) {
-                queue.addLast(new Queued(message, future));
-            } else if (config.overflowPolicy() == CircuitConfig.OverflowPolicy.DROP_OLDEST
-                    && !queue.isEmpty()) {
-                victim = queue.pollFirst();
-                queue.addLast(new Queued(message, future));
+                settlements.fail(future, closedFailure(message));
             } else {
-                failure = queueFull(message);
+                out.sendReliable(message, future, scheduler.nanoTime(), settlements);
+                mirrorState();
             }
-            mirrorState();
         } finally {
             lock.unlock();
         }
-        if (victim != null) {
-            victim.future.completeExceptionally(queueFull(victim.message));
-        } else if (failure != null) {
-            future.completeExceptionally(failure);
-        }
+        settlements.settle();
         return future;
-    }
-
-    private CircuitException queueFull(Message message) {
-        queueRejected.increment();
-        return new CircuitException(CircuitException.Reason.QUEUE_FULL, message.descriptor().name()
-                + " not sent on " + name + ": " + config.maxQueuedMessages() + " messages already queued", null);
     }
 
     private CircuitException closedFailure(Message message) {
         return new CircuitException(CircuitException.Reason.CLOSED, message.descriptor().name() + " not sent: "
                 + name + " is closed", null);
-    }
-
-    /** Encodes and sends under the lock; returns the failure, if any. */
-    private CircuitException sendNow(Message message, int flags) {
-        int length;
-        try {
-            length = sendCodec.encodeMessage(message, flags, nextSequence, sendBuffer, 0);
-        } catch (PacketEncodeException e) {
-            return encodeFailure(message, e);
-        }
-        advanceSequence();
-        IOException error = transmit(length, true);
-        return error == null ? null : new CircuitException(CircuitException.Reason.SEND_FAILED,
-                message.descriptor().name() + " on " + name + ": " + error.getMessage(), error);
-    }
-
-    private CircuitException sendReliableNow(Message message, CompletableFuture<Void> future) {
-        int sequence = nextSequence;
-        int length;
-        try {
-            length = sendCodec.encodeMessage(message, PacketHeader.RELIABLE, sequence, sendBuffer, 0);
-        } catch (PacketEncodeException e) {
-            return encodeFailure(message, e);
-        }
-        advanceSequence();
-        long now = scheduler.nanoTime();
-        Unacked packet = new Unacked(sequence, java.util.Arrays.copyOf(sendBuffer, length),
-                message.descriptor().name(), future, now, now + rtt.retransmitTimeoutNs());
-        unacked.put(sequence, packet);
-        unackedByteCount += length;
-        reliableSent.increment();
-        IOException error = transmit(length, true);
-        if (error != null) {
-            LOG.debug("{}: sending {} failed, will resend: {}", name, packet.messageName, error.toString());
-        }
-        return null;
-    }
-
-    private CircuitException encodeFailure(Message message, PacketEncodeException e) {
-        return new CircuitException(CircuitException.Reason.ENCODE_FAILED, message.descriptor().name()
-                + " cannot be sent on " + name + ": " + e.getMessage(), e);
-    }
-
-    private void advanceSequence() {
-        nextSequence = (nextSequence + 1) % SEQUENCE_MODULUS;
-    }
-
-    /** Sends sendBuffer[0, length), with pending acks appended if asked; under the lock. */
-    private IOException transmit(int length, boolean appendAcks) {
-        int total = length;
-        if (appendAcks && pendingAcks.size() > 0) {
-            int appended = pendingAcks.appendTo(sendBuffer, 0, length, sendBuffer.length);
-            if (appended > 0) {
-                acksAppended.add(appended);
-                total = length + 4 * appended + 1;
-            }
-        }
-        try {
-            sender.send(sendBuffer, 0, total, remote);
-            packetsOut.increment();
-            bytesOut.add(total);
-            return null;
-        } catch (IOException e) {
-            sendErrors.increment();
-            return e;
-        } catch (RuntimeException e) {
-            // A transport that throws unchecked must not break the timer or leave the lock's state half-done.
-            sendErrors.increment();
-            return new IOException(e.toString(), e);
-        }
     }
 
     /**
@@ -346,9 +228,9 @@ public final class Circuit implements AutoCloseable {
         int length = datagram.remaining();
         synchronized (inboundLock) {
             if (length > receiveBuffer.length) {
-                packetsIn.increment();
-                bytesIn.add(length);
-                malformed.increment();
+                counters.packetsIn.increment();
+                counters.bytesIn.add(length);
+                counters.malformed.increment();
                 return;
             }
             datagram.get(datagram.position(), receiveBuffer, 0, length);
@@ -376,7 +258,7 @@ public final class Circuit implements AutoCloseable {
             return;
         }
         // A future's callback may feed this circuit again on this thread (a synchronous loopback).
-        Settlements settlements = inboundSettlements.settling ? new Settlements() : inboundSettlements;
+        Settlements settlements = inboundSettlements.settling() ? new Settlements() : inboundSettlements;
         try {
             receive(d, off, len, settlements);
         } finally {
@@ -387,12 +269,12 @@ public final class Circuit implements AutoCloseable {
 
     private void receive(byte[] d, int off, int len, Settlements settlements) {
         long now = scheduler.nanoTime();
-        packetsIn.increment();
-        bytesIn.add(len);
+        counters.packetsIn.increment();
+        counters.bytesIn.add(len);
         lastReceivedNs = now;
         int ackCount = PacketHeader.ackCount(d, off, len);
         if (ackCount < 0) {
-            malformed.increment();
+            counters.malformed.increment();
             return;
         }
         int flags = PacketHeader.flags(d, off);
@@ -403,21 +285,21 @@ public final class Circuit implements AutoCloseable {
         try {
             // Acks first, from the header alone: even a packet we then drop carries good acks.
             for (int i = 0; i < ackCount; i++) {
-                ackOne(PacketHeader.ack(d, off, len, ackCount, i), now, settlements);
+                out.ack(PacketHeader.ack(d, off, len, ackCount, i), now, settlements);
             }
             if (reliable && received.contains(sequence)) {
                 duplicate = true;
-                queueAck(sequence, now);
+                owe(sequence, now);
             }
             if (ackCount > 0) {
-                drainQueue(settlements);
+                out.drainQueue(now, settlements);
                 mirrorState();
             }
         } finally {
             lock.unlock();
         }
         if (duplicate) {
-            duplicates.increment();
+            counters.duplicates.increment();
             return;
         }
         Message message;
@@ -425,7 +307,7 @@ public final class Circuit implements AutoCloseable {
             message = receiveCodec.decodeMessage(d, off, len);
         } catch (PacketDecodeException e) {
             // Not acked: the peer's resends will fail the same way and it will give up.
-            malformed.increment();
+            counters.malformed.increment();
             LOG.debug("{}: dropped a malformed packet: {}", name, e.getMessage());
             return;
         }
@@ -433,18 +315,18 @@ public final class Circuit implements AutoCloseable {
             lock.lock();
             try {
                 received.add(sequence);
-                queueAck(sequence, now);
+                owe(sequence, now);
             } finally {
                 lock.unlock();
             }
         }
         MessageDescriptor descriptor = message.descriptor();
         if (descriptor.udpBlacklisted()) {
-            blacklisted.increment();
+            counters.blacklisted.increment();
             return;
         }
         if (!TrustPolicy.accepts(config.role(), descriptor)) {
-            trustDropped.increment();
+            counters.trustDropped.increment();
             LOG.debug("{}: dropped {}, which a {} peer may not send", name, descriptor.name(),
                     config.role() == CircuitRole.CLIENT ? "simulator" : "viewer");
             return;
@@ -458,11 +340,11 @@ public final class Circuit implements AutoCloseable {
     }
 
     private void deliver(InboundMessage inbound) {
-        delivered.increment();
+        counters.delivered.increment();
         try {
             sink.onMessage(inbound);
         } catch (RuntimeException e) {
-            sinkErrors.increment();
+            counters.sinkErrors.increment();
             LOG.warn("{}: message sink failed on {}", name, inbound.message().descriptor().name(), e);
         }
     }
@@ -471,9 +353,9 @@ public final class Circuit implements AutoCloseable {
         lock.lock();
         try {
             for (PacketAck.Packets packet : packetAck.packets()) {
-                ackOne(packet.id(), now, settlements);
+                out.ack(packet.id(), now, settlements);
             }
-            drainQueue(settlements);
+            out.drainQueue(now, settlements);
             mirrorState();
         } finally {
             lock.unlock();
@@ -483,14 +365,10 @@ public final class Circuit implements AutoCloseable {
     private void onStartPingCheck(StartPingCheck ping) {
         lock.lock();
         try {
-            if (closed) {
-                return;
-            }
-            received.pruneBefore(ping.pingID().oldestUnacked());
-            CircuitException failure = sendNow(new CompletePingCheck(
-                    new CompletePingCheck.PingID(ping.pingID().pingID())), 0);
-            if (failure != null) {
-                LOG.debug("{}: ping reply failed: {}", name, failure.getMessage());
+            if (!closed) {
+                // The peer will not resend anything older than its oldest unacked packet.
+                received.pruneBefore(ping.pingID().oldestUnacked());
+                out.sendHousekeeping(new CompletePingCheck(new CompletePingCheck.PingID(ping.pingID().pingID())));
             }
         } finally {
             lock.unlock();
@@ -512,27 +390,10 @@ public final class Circuit implements AutoCloseable {
         }
     }
 
-    /** Under the lock. */
-    private void ackOne(int sequence, long now, Settlements settlements) {
-        Unacked packet = unacked.remove(sequence);
-        if (packet == null) {
-            unknownAcks.increment();
-            return;
-        }
-        unackedByteCount -= packet.datagram.length;
-        acked.increment();
-        if (packet.resends == 0) {
-            // Karn: a resent packet's ack cannot tell which transmission it answers.
-            rtt.sample(now - packet.firstSentNs);
-        }
-        settlements.complete(packet.future);
-    }
-
-    /** Under the lock. */
-    private void queueAck(int sequence, long now) {
-        pendingAcks.add(sequence, now);
-        if (pendingAcks.size() >= maxAcksPerPacket) {
-            flushAcks();
+    /** Under the lock: records an owed ack and makes sure it leaves within the flush delay. */
+    private void owe(int sequence, long now) {
+        if (out.owe(sequence, now) >= out.maxAcksPerPacket()) {
+            out.flushAcks();
         } else if (ackFlushTask == null) {
             ackFlushTask = scheduler.schedule(this::onAckFlushTimer, config.ackFlushDelay().toNanos());
         }
@@ -543,44 +404,16 @@ public final class Circuit implements AutoCloseable {
         try {
             ackFlushTask = null;
             if (!closed) {
-                flushAcks();
+                out.flushAcks();
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Sends every pending ack in PacketAck messages; under the lock. */
-    private void flushAcks() {
-        while (pendingAcks.size() > 0) {
-            int n = pendingAcks.take(ackIds, maxAcksPerPacket);
-            List<PacketAck.Packets> ids = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                ids.add(new PacketAck.Packets(ackIds[i]));
-            }
-            CircuitException failure = sendNow(new PacketAck(ids), 0);
-            if (failure == null) {
-                ackPackets.increment();
-            } else {
-                LOG.debug("{}: sending acks failed: {}", name, failure.getMessage());
-            }
-        }
-    }
-
-    /** Moves queued reliable messages into flight while there is room; under the lock. */
-    private void drainQueue(Settlements settlements) {
-        while (!queue.isEmpty() && unackedByteCount < config.maxUnackedBytes() && !closed) {
-            Queued next = queue.pollFirst();
-            CircuitException failure = sendReliableNow(next.message, next.future);
-            if (failure != null) {
-                settlements.fail(next.future, failure);
-            }
-        }
-    }
-
     private void onTick() {
         Settlements settlements = new Settlements();
-        List<CircuitEvent> lostEvents = new ArrayList<>(0);
+        List<PacketSender.LostPacket> lost = new ArrayList<>(0);
         long silenceNs;
         lock.lock();
         try {
@@ -592,67 +425,29 @@ public final class Circuit implements AutoCloseable {
             if (silenceNs <= config.inactivityTimeout().toNanos()) {
                 // Re-armed first, so that nothing below can stop the timer.
                 tickTask = scheduler.schedule(this::onTick, config.tickInterval().toNanos());
-                resendDue(now, settlements, lostEvents);
+                out.resendDue(now, settlements, lost);
                 if (now - nextPingNs >= 0) {
-                    sendPing(now);
+                    int id = nextPingId;
+                    nextPingId = (id + 1) & 0xFF;
+                    pingSentNs[id] = now;
+                    out.sendPing(id);
                     nextPingNs = now + config.pingInterval().toNanos();
                 }
-                drainQueue(settlements);
+                out.drainQueue(now, settlements);
                 mirrorState();
             }
         } finally {
             lock.unlock();
         }
         settlements.settle();
-        lostEvents.forEach(events::post);
+        for (PacketSender.LostPacket packet : lost) {
+            events.post(new CircuitEvent.PacketLost(this, packet.messageName(), packet.sequence(),
+                    packet.transmissions()));
+        }
         if (silenceNs > config.inactivityTimeout().toNanos()) {
             LOG.info("{}: nothing received for {} ms, circuit lost", name, silenceNs / 1_000_000);
             events.post(new CircuitEvent.CircuitTimedOut(this, Duration.ofNanos(silenceNs)));
             closeWith(CircuitException.Reason.TIMED_OUT);
-        }
-    }
-
-    /** Under the lock. */
-    private void resendDue(long now, Settlements settlements, List<CircuitEvent> lostEvents) {
-        int budget = config.maxResendsPerTick();
-        for (Iterator<Unacked> it = unacked.values().iterator(); it.hasNext(); ) {
-            Unacked packet = it.next();
-            if (now - packet.deadlineNs < 0) {
-                continue;
-            }
-            if (packet.resends >= config.maxResends()) {
-                it.remove();
-                unackedByteCount -= packet.datagram.length;
-                lost.increment();
-                int transmissions = packet.resends + 1;
-                settlements.fail(packet.future, new CircuitException(CircuitException.Reason.RESENDS_EXHAUSTED,
-                        packet.messageName + " (sequence " + packet.sequence + ") on " + name + " was sent "
-                                + transmissions + " times and never acked", null));
-                lostEvents.add(new CircuitEvent.PacketLost(this, packet.messageName, packet.sequence, transmissions));
-                continue;
-            }
-            if (budget == 0) {
-                continue;
-            }
-            budget--;
-            packet.resends++;
-            System.arraycopy(packet.datagram, 0, sendBuffer, 0, packet.datagram.length);
-            PacketHeader.setFlags(sendBuffer, 0, PacketHeader.RESENT, true);
-            resent.increment();
-            transmit(packet.datagram.length, true);
-            packet.deadlineNs = now + rtt.backedOffTimeoutNs(packet.resends, config.backoffMultiplier());
-        }
-    }
-
-    /** Under the lock. */
-    private void sendPing(long now) {
-        int id = nextPingId;
-        nextPingId = (id + 1) & 0xFF;
-        pingSentNs[id] = now;
-        int oldest = unacked.isEmpty() ? nextSequence : unacked.firstEntry().getKey();
-        CircuitException failure = sendNow(new StartPingCheck(new StartPingCheck.PingID(id, oldest)), 0);
-        if (failure != null) {
-            LOG.debug("{}: ping failed: {}", name, failure.getMessage());
         }
     }
 
@@ -661,9 +456,9 @@ public final class Circuit implements AutoCloseable {
         smoothedRttNs = rtt.smoothedNs();
         lastRttNs = rtt.lastNs();
         retransmitTimeoutNs = rtt.retransmitTimeoutNs();
-        unackedCount = unacked.size();
-        unackedBytes = unackedByteCount;
-        queuedCount = queue.size();
+        unackedCount = out.unackedCount();
+        unackedBytes = out.unackedBytes();
+        queuedCount = out.queuedCount();
     }
 
     /**
@@ -672,12 +467,8 @@ public final class Circuit implements AutoCloseable {
      * @return a snapshot
      */
     public CircuitStats stats() {
-        return new CircuitStats(packetsIn.sum(), bytesIn.sum(), packetsOut.sum(), bytesOut.sum(), delivered.sum(),
-                reliableSent.sum(), resent.sum(), acked.sum(), unknownAcks.sum(), lost.sum(), duplicates.sum(),
-                malformed.sum(), trustDropped.sum(), blacklisted.sum(), acksAppended.sum(), ackPackets.sum(),
-                queueRejected.sum(), sendErrors.sum(), sinkErrors.sum(), events.dropped(),
-                Duration.ofNanos(smoothedRttNs), Duration.ofNanos(lastRttNs), Duration.ofNanos(retransmitTimeoutNs),
-                unackedCount, unackedBytes, queuedCount);
+        return counters.snapshot(events.dropped(), smoothedRttNs, lastRttNs, retransmitTimeoutNs, unackedCount,
+                unackedBytes, queuedCount);
     }
 
     /**
@@ -698,7 +489,7 @@ public final class Circuit implements AutoCloseable {
                 return;
             }
             if (reason == CircuitException.Reason.CLOSED) {
-                flushAcks();
+                out.flushAcks();
             }
             closed = true;
             if (tickTask != null) {
@@ -708,18 +499,8 @@ public final class Circuit implements AutoCloseable {
                 ackFlushTask.cancel();
                 ackFlushTask = null;
             }
-            String why = reason == CircuitException.Reason.CLOSED ? " was closed" : " timed out";
-            for (Unacked packet : unacked.values()) {
-                settlements.fail(packet.future, new CircuitException(reason, packet.messageName + " (sequence "
-                        + packet.sequence + ") not acked: " + name + why, null));
-            }
-            for (Queued queued : queue) {
-                settlements.fail(queued.future, new CircuitException(reason, queued.message.descriptor().name()
-                        + " not sent: " + name + why, null));
-            }
-            unacked.clear();
-            queue.clear();
-            unackedByteCount = 0;
+            out.failAll(reason, reason == CircuitException.Reason.CLOSED ? " was closed" : " timed out",
+                    settlements);
             mirrorState();
         } finally {
             lock.unlock();
@@ -734,80 +515,6 @@ public final class Circuit implements AutoCloseable {
         return name;
     }
 
-    private static void settle(CompletableFuture<Void> future, CircuitException failure) {
-        if (failure == null) {
-            future.complete(null);
-        } else {
-            future.completeExceptionally(failure);
-        }
-    }
-
-    /** A reliable packet in flight. */
-    private static final class Unacked {
-        final int sequence;
-        final byte[] datagram;
-        final String messageName;
-        final CompletableFuture<Void> future;
-        final long firstSentNs;
-        long deadlineNs;
-        int resends;
-
-        Unacked(int sequence, byte[] datagram, String messageName, CompletableFuture<Void> future, long firstSentNs,
-                long deadlineNs) {
-            this.sequence = sequence;
-            this.datagram = datagram;
-            this.messageName = messageName;
-            this.future = future;
-            this.firstSentNs = firstSentNs;
-            this.deadlineNs = deadlineNs;
-        }
-    }
-
-    private record Queued(Message message, CompletableFuture<Void> future) {
-    }
-
-    /** Futures to complete once the lock is released, so no user callback runs under it. */
-    private static final class Settlements {
-        private List<CompletableFuture<Void>> futures;
-        private List<Throwable> failures;
-        boolean settling;
-
-        void complete(CompletableFuture<Void> future) {
-            fail(future, null);
-        }
-
-        void fail(CompletableFuture<Void> future, Throwable failure) {
-            if (futures == null) {
-                futures = new ArrayList<>();
-                failures = new ArrayList<>();
-            }
-            futures.add(future);
-            failures.add(failure);
-        }
-
-        /** Completes what was collected and forgets it, so the inbound path can reuse one instance. */
-        void settle() {
-            if (futures == null || futures.isEmpty()) {
-                return;
-            }
-            settling = true;
-            try {
-                for (int i = 0; i < futures.size(); i++) {
-                    Throwable failure = failures.get(i);
-                    if (failure == null) {
-                        futures.get(i).complete(null);
-                    } else {
-                        futures.get(i).completeExceptionally(failure);
-                    }
-                }
-            } finally {
-                futures.clear();
-                failures.clear();
-                settling = false;
-            }
-        }
-    }
-
     /** Builds and opens a {@link Circuit}; not thread-safe. */
     public static final class Builder {
         private final InetSocketAddress remote;
@@ -818,6 +525,7 @@ public final class Circuit implements AutoCloseable {
         private CircuitListener listener = CircuitListener.NONE;
         private Executor eventExecutor = DEFAULT_EVENT_EXECUTOR;
         private Runnable onClosed = () -> { };
+        private int firstSequence = 1;
 
         private Builder(InetSocketAddress remote, DatagramSender sender, Scheduler scheduler) {
             this.remote = Objects.requireNonNull(remote, "remote");
@@ -825,19 +533,34 @@ public final class Circuit implements AutoCloseable {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         }
 
-        /** @param value the configuration (default {@link CircuitConfig#defaults()}) @return this */
+        /**
+         * Sets the configuration (default {@link CircuitConfig#defaults()}).
+         *
+         * @param value the configuration (default {@link CircuitConfig#defaults()})
+         * @return this
+         */
         public Builder config(CircuitConfig value) {
             config = Objects.requireNonNull(value, "config");
             return this;
         }
 
-        /** @param value who gets incoming messages (default: nobody) @return this */
+        /**
+         * Sets who gets incoming messages (default: nobody).
+         *
+         * @param value who gets incoming messages (default: nobody)
+         * @return this
+         */
         public Builder sink(MessageSink value) {
             sink = Objects.requireNonNull(value, "sink");
             return this;
         }
 
-        /** @param value who gets events (default: nobody) @return this */
+        /**
+         * Sets who gets events (default: nobody).
+         *
+         * @param value who gets events (default: nobody)
+         * @return this
+         */
         public Builder listener(CircuitListener value) {
             listener = Objects.requireNonNull(value, "listener");
             return this;
@@ -852,6 +575,12 @@ public final class Circuit implements AutoCloseable {
          */
         public Builder eventExecutor(Executor value) {
             eventExecutor = Objects.requireNonNull(value, "eventExecutor");
+            return this;
+        }
+
+        /** For tests of the 24-bit wrap: where outgoing sequence numbers start. */
+        Builder firstSequence(int value) {
+            firstSequence = value;
             return this;
         }
 

@@ -11,10 +11,12 @@ import slnet.protocol.PacketCodec;
  * @param role which end we are; decides what the peer may send
  * @param mtu the largest datagram sent (the viewer's 1200)
  * @param initialRetransmitTimeout how long a reliable packet waits for its ack before the first RTT
- *                                 sample (1 s, RFC 6298)
+ *                                 sample (1 s, RFC 6298; the viewer's starting ping of 1 s would give
+ *                                 5 s, which makes a lost {@code UseCircuitCode} cost a slow login)
  * @param minRetransmitTimeout the floor of the retransmission timeout (1 s, the viewer's
  *                             {@code LL_MINIMUM_RELIABLE_TIMEOUT_SECONDS})
- * @param maxRetransmitTimeout the ceiling, also after backoff (8 s)
+ * @param maxRetransmitTimeout the ceiling, also after backoff (10 s: the viewer clamps its averaged
+ *                             ping to 2 s, so its timeout never exceeds 5 x 2 s)
  * @param rttMultiplier the timeout is at least this many smoothed RTTs (5, the viewer's
  *                      {@code LL_RELIABLE_TIMEOUT_FACTOR}), besides RFC 6298's SRTT + 4 RTTVAR
  * @param backoffMultiplier each resend of a packet waits this much longer than the one before (2;
@@ -26,12 +28,13 @@ import slnet.protocol.PacketCodec;
  * @param tickInterval how often the circuit's timer checks resends, pings and liveness
  * @param ackFlushDelay the longest an ack waits for an outgoing packet to ride on before it is sent
  *                      in a {@code PacketAck} (100 ms)
- * @param pingInterval how often we send {@code StartPingCheck} (5 s, the viewer's
- *                     {@code LL_PING_INTERVAL})
+ * @param pingInterval how often we send {@code StartPingCheck} (5 s, as the official viewer's circuits
+ *                     ping; LibreMetaverse pings every 2.2 s)
  * @param inactivityTimeout how long without any incoming packet before the circuit is declared lost
- *                          (30 s: LibreMetaverse's simulator timeout; the peer pings every 5 s, so this
- *                          is six missed pings, short enough to notice a dead region well before the
- *                          viewer's minute-long logout timers, long enough to ride out a stall)
+ *                          (30 s, LibreMetaverse's {@code SIMULATOR_TIMEOUT}; older libsecondlife used
+ *                          15 s). Both ends ping every 5 s, so this is six missed pings: long enough to
+ *                          ride out a simulator stall or a region crossing hiccup, short enough to notice
+ *                          a dead region well before a user would give up
  * @param maxUnackedBytes the most bytes of reliable packets in flight; further reliable messages
  *                        wait in the queue
  * @param maxQueuedMessages the most reliable messages waiting for room in flight
@@ -161,7 +164,7 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         private int mtu = PacketCodec.DEFAULT_MTU;
         private Duration initialRetransmitTimeout = Duration.ofSeconds(1);
         private Duration minRetransmitTimeout = Duration.ofSeconds(1);
-        private Duration maxRetransmitTimeout = Duration.ofSeconds(8);
+        private Duration maxRetransmitTimeout = Duration.ofSeconds(10);
         private double rttMultiplier = 5;
         private double backoffMultiplier = 2;
         private int maxResends = 3;
@@ -179,109 +182,199 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         private Builder() {
         }
 
-        /** @param value which end we are @return this */
+        /**
+         * Sets which end we are.
+         *
+         * @param value which end we are
+         * @return this
+         */
         public Builder role(CircuitRole value) {
             role = value;
             return this;
         }
 
-        /** @param value the largest datagram @return this */
+        /**
+         * Sets the largest datagram.
+         *
+         * @param value the largest datagram
+         * @return this
+         */
         public Builder mtu(int value) {
             mtu = value;
             return this;
         }
 
-        /** @param value the timeout before any RTT sample @return this */
+        /**
+         * Sets the timeout before any RTT sample.
+         *
+         * @param value the timeout before any RTT sample
+         * @return this
+         */
         public Builder initialRetransmitTimeout(Duration value) {
             initialRetransmitTimeout = value;
             return this;
         }
 
-        /** @param value the timeout's floor @return this */
+        /**
+         * Sets the timeout's floor.
+         *
+         * @param value the timeout's floor
+         * @return this
+         */
         public Builder minRetransmitTimeout(Duration value) {
             minRetransmitTimeout = value;
             return this;
         }
 
-        /** @param value the timeout's ceiling @return this */
+        /**
+         * Sets the timeout's ceiling.
+         *
+         * @param value the timeout's ceiling
+         * @return this
+         */
         public Builder maxRetransmitTimeout(Duration value) {
             maxRetransmitTimeout = value;
             return this;
         }
 
-        /** @param value the timeout is at least this many smoothed RTTs @return this */
+        /**
+         * Sets the timeout is at least this many smoothed RTTs.
+         *
+         * @param value the timeout is at least this many smoothed RTTs
+         * @return this
+         */
         public Builder rttMultiplier(double value) {
             rttMultiplier = value;
             return this;
         }
 
-        /** @param value growth of the timeout per resend @return this */
+        /**
+         * Sets growth of the timeout per resend.
+         *
+         * @param value growth of the timeout per resend
+         * @return this
+         */
         public Builder backoffMultiplier(double value) {
             backoffMultiplier = value;
             return this;
         }
 
-        /** @param value resends before a packet is lost @return this */
+        /**
+         * Sets resends before a packet is lost.
+         *
+         * @param value resends before a packet is lost
+         * @return this
+         */
         public Builder maxResends(int value) {
             maxResends = value;
             return this;
         }
 
-        /** @param value the most resends per timer tick @return this */
+        /**
+         * Sets the most resends per timer tick.
+         *
+         * @param value the most resends per timer tick
+         * @return this
+         */
         public Builder maxResendsPerTick(int value) {
             maxResendsPerTick = value;
             return this;
         }
 
-        /** @param value the timer's period @return this */
+        /**
+         * Sets the timer's period.
+         *
+         * @param value the timer's period
+         * @return this
+         */
         public Builder tickInterval(Duration value) {
             tickInterval = value;
             return this;
         }
 
-        /** @param value the longest an ack waits to ride on a packet @return this */
+        /**
+         * Sets the longest an ack waits to ride on a packet.
+         *
+         * @param value the longest an ack waits to ride on a packet
+         * @return this
+         */
         public Builder ackFlushDelay(Duration value) {
             ackFlushDelay = value;
             return this;
         }
 
-        /** @param value how often we ping @return this */
+        /**
+         * Sets how often we ping.
+         *
+         * @param value how often we ping
+         * @return this
+         */
         public Builder pingInterval(Duration value) {
             pingInterval = value;
             return this;
         }
 
-        /** @param value silence before the circuit is lost @return this */
+        /**
+         * Sets silence before the circuit is lost.
+         *
+         * @param value silence before the circuit is lost
+         * @return this
+         */
         public Builder inactivityTimeout(Duration value) {
             inactivityTimeout = value;
             return this;
         }
 
-        /** @param value the most reliable bytes in flight @return this */
+        /**
+         * Sets the most reliable bytes in flight.
+         *
+         * @param value the most reliable bytes in flight
+         * @return this
+         */
         public Builder maxUnackedBytes(long value) {
             maxUnackedBytes = value;
             return this;
         }
 
-        /** @param value the most reliable messages queued @return this */
+        /**
+         * Sets the most reliable messages queued.
+         *
+         * @param value the most reliable messages queued
+         * @return this
+         */
         public Builder maxQueuedMessages(int value) {
             maxQueuedMessages = value;
             return this;
         }
 
-        /** @param value what a full queue does @return this */
+        /**
+         * Sets what a full queue does.
+         *
+         * @param value what a full queue does
+         * @return this
+         */
         public Builder overflowPolicy(OverflowPolicy value) {
             overflowPolicy = value;
             return this;
         }
 
-        /** @param value incoming sequence numbers remembered @return this */
+        /**
+         * Sets incoming sequence numbers remembered.
+         *
+         * @param value incoming sequence numbers remembered
+         * @return this
+         */
         public Builder duplicateWindow(int value) {
             duplicateWindow = value;
             return this;
         }
 
-        /** @param value events buffered for a slow listener @return this */
+        /**
+         * Sets events buffered for a slow listener.
+         *
+         * @param value events buffered for a slow listener
+         * @return this
+         */
         public Builder maxPendingEvents(int value) {
             maxPendingEvents = value;
             return this;

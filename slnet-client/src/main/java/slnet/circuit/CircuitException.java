@@ -5,6 +5,7 @@ package slnet.circuit;
  * names the circuit and, where there is one, the message and sequence number.
  */
 public final class CircuitException extends Exception {
+    @java.io.Serial
     private static final long serialVersionUID = 1L;
 
     /** The kinds of failure. */
@@ -23,6 +24,7 @@ public final class CircuitException extends Exception {
         TIMED_OUT
     }
 
+    /** The kind of failure. */
     private final Reason reason;
 
     /**

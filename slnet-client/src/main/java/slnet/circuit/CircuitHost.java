@@ -13,7 +13,8 @@ import slnet.time.Scheduler;
 /**
  * The circuits that share one transport: opens them with common settings and routes each incoming
  * datagram to the circuit of its source address. A datagram from any other address is counted and
- * dropped, which is the first line of defence against spoofed or stray packets.
+ * dropped, which is the first line of defence against spoofed or stray packets, unless a
+ * {@link CircuitAcceptor} opens a circuit for it (the simulator side, on {@code UseCircuitCode}).
  *
  * <p>Wire it to a transport's receive callback ({@code transport.start(host::onDatagram, ...)}) and
  * give it the transport's send method as its {@link DatagramSender}. Threading: {@code onDatagram}
@@ -27,6 +28,7 @@ public final class CircuitHost implements AutoCloseable {
     private final Executor eventExecutor;
     private final ConcurrentHashMap<InetSocketAddress, Circuit> circuits = new ConcurrentHashMap<>();
     private final LongAdder unknownSource = new LongAdder();
+    private volatile CircuitAcceptor acceptor = CircuitAcceptor.NONE;
     private volatile boolean closed;
 
     /**
@@ -53,6 +55,15 @@ public final class CircuitHost implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.config = Objects.requireNonNull(config, "config");
         this.eventExecutor = eventExecutor;
+    }
+
+    /**
+     * Sets who decides about datagrams from unknown addresses; by default they are dropped.
+     *
+     * @param value the acceptor
+     */
+    public void acceptor(CircuitAcceptor value) {
+        acceptor = java.util.Objects.requireNonNull(value, "acceptor");
     }
 
     /**
@@ -113,10 +124,29 @@ public final class CircuitHost implements AutoCloseable {
     public void onDatagram(ByteBuffer datagram, InetSocketAddress source) {
         Circuit circuit = circuits.get(source);
         if (circuit == null) {
-            unknownSource.increment();
-            return;
+            circuit = accept(source, datagram);
+            if (circuit == null) {
+                return;
+            }
         }
         circuit.onDatagram(datagram);
+    }
+
+    private Circuit accept(InetSocketAddress source, ByteBuffer datagram) {
+        Circuit circuit = null;
+        if (!closed) {
+            try {
+                circuit = acceptor.accept(this, source, datagram.asReadOnlyBuffer());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CircuitHost.class).warn("circuit acceptor failed on a datagram from {}",
+                        source, e);
+            }
+        }
+        if (circuit == null || !circuit.remoteAddress().equals(source)) {
+            unknownSource.increment();
+            return null;
+        }
+        return circuit;
     }
 
     /**
@@ -130,13 +160,15 @@ public final class CircuitHost implements AutoCloseable {
     public void onDatagram(byte[] datagram, int offset, int length, InetSocketAddress source) {
         Circuit circuit = circuits.get(source);
         if (circuit == null) {
-            unknownSource.increment();
-            return;
+            circuit = accept(source, ByteBuffer.wrap(datagram, offset, length));
+            if (circuit == null) {
+                return;
+            }
         }
         circuit.onDatagram(datagram, offset, length);
     }
 
-    /** @return datagrams dropped because no circuit matched their source */
+    /** @return datagrams dropped because no circuit matched their source and none was accepted */
     public long unknownSourceDropped() {
         return unknownSource.sum();
     }

@@ -13,8 +13,10 @@
  * {@code onDatagram}, normally the transport's receive thread, serialised per circuit. Sends may come
  * from any thread; a per-circuit lock keeps sequence numbers and the wire in the same order. Timers
  * (resends, ack flushes, pings, liveness) run on the scheduler. Futures complete and events are
- * posted outside that lock; {@link slnet.circuit.CircuitListener}s run on an executor, never on the
- * network thread. A circuit owns its timers and is {@link java.lang.AutoCloseable}; a host owns its
+ * posted outside that lock, but a {@code sendReliable} future completes on the thread that handled
+ * its ack (the receive thread) or gave it up (the timer): its callbacks must not block, or should be
+ * attached with the {@code *Async} variants. {@link slnet.circuit.CircuitListener}s run on an
+ * executor, never on the network thread. A circuit owns its timers and is {@link java.lang.AutoCloseable}; a host owns its
  * circuits but not the transport or the scheduler.
  */
 package slnet.circuit;

@@ -66,4 +66,33 @@ class CircuitHostTest {
         assertThatThrownBy(() -> host.open(SIM, inbox::add, CircuitListener.NONE))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anAcceptorOpensCircuitsForNewPeersItRecognises() {
+        slnet.protocol.PacketCodec codec = new slnet.protocol.PacketCodec();
+        host.acceptor((h, source, datagram) -> {
+            byte[] bytes = new byte[datagram.remaining()];
+            datagram.get(bytes);
+            try {
+                String name = codec.peekDescriptor(bytes, 0, bytes.length).name();
+                return name.equals("UseCircuitCode") ? h.open(source, inbox::add, CircuitListener.NONE) : null;
+            } catch (slnet.protocol.PacketDecodeException e) {
+                return null;
+            }
+        });
+        InetSocketAddress viewer = TestMessages.VIEWER;
+        host.onDatagram(ByteBuffer.wrap(packet(simChat("not a greeting"), 0, 1)), viewer);
+        host.onDatagram(ByteBuffer.wrap(new byte[] {1, 2}), viewer);
+        assertThat(host.circuit(viewer)).isNull();
+        assertThat(host.unknownSourceDropped()).isEqualTo(2);
+        byte[] greeting = packet(new slnet.protocol.messages.UseCircuitCode(
+                new slnet.protocol.messages.UseCircuitCode.CircuitCode(42, TestMessages.SESSION, TestMessages.AGENT)),
+                slnet.protocol.PacketHeader.RELIABLE, 1);
+        host.onDatagram(ByteBuffer.wrap(greeting), viewer);
+        assertThat(host.circuit(viewer)).isNotNull();
+        assertThat(inbox).extracting(m -> m.message().descriptor().name()).containsExactly("UseCircuitCode");
+        host.onDatagram(ByteBuffer.wrap(packet(simChat("now known"), 0, 2)), viewer);
+        assertThat(inbox).hasSize(2);
+        host.close();
+    }
 }

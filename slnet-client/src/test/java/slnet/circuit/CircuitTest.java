@@ -106,7 +106,7 @@ class CircuitTest {
         advanceMs(4000); // t = 7 s
         assertThat(out.packets("ChatFromViewer")).hasSize(4);
         assertThat(future).isNotDone();
-        advanceMs(7999); // the last resend waits 8 s (the ceiling) for its ack
+        advanceMs(7999); // the last resend waits 1 s x 2^3 = 8 s for its ack
         assertThat(future).isNotDone();
         // Keep the circuit alive meanwhile is unnecessary: 15 s < 30 s inactivity timeout.
         advanceMs(1);
@@ -453,11 +453,31 @@ class CircuitTest {
                 .hasMessageContaining("pingInterval");
         assertThatThrownBy(() -> CircuitConfig.builder().maxUnackedBytes(100).build())
                 .hasMessageContaining("maxUnackedBytes");
-        assertThatThrownBy(() -> CircuitConfig.builder().minRetransmitTimeout(Duration.ofSeconds(9)).build())
+        assertThatThrownBy(() -> CircuitConfig.builder().minRetransmitTimeout(Duration.ofSeconds(11)).build())
                 .hasMessageContaining("maxRetransmitTimeout");
         assertThatThrownBy(() -> CircuitConfig.builder().backoffMultiplier(0.5).build())
                 .hasMessageContaining("backoffMultiplier");
         CircuitConfig config = CircuitConfig.builder().maxResends(7).build();
         assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    @Test
+    void sequenceNumbersWrapAt24BitsAndOldestUnackedFollows() {
+        circuit.close();
+        out.clear();
+        circuit = Circuit.builder(SIM, out, scheduler).sink(inbox::add).eventExecutor(Runnable::run)
+                .firstSequence(0xFFFFFE).open();
+        CompletableFuture<Void> a = circuit.sendReliable(chat("a"));
+        CompletableFuture<Void> b = circuit.sendReliable(chat("b"));
+        CompletableFuture<Void> c = circuit.sendReliable(chat("c"));
+        assertThat(out.packets()).extracting(Packet::sequence).containsExactly(0xFFFFFE, 0xFFFFFF, 0);
+        feed(packet(simChat("keepalive"), 0, 1, 0xFFFFFE));
+        advanceMs(999);
+        feed(packet(simChat("keepalive"), 0, 2));
+        advanceMs(4001);
+        StartPingCheck ping = (StartPingCheck) out.packets("StartPingCheck").get(0).message();
+        assertThat(ping.pingID().oldestUnacked()).isEqualTo(0xFFFFFF);
+        feed(packet(new PacketAck(List.of(new PacketAck.Packets(0xFFFFFF), new PacketAck.Packets(0))), 0, 3));
+        assertThat(List.of(a, b, c)).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
     }
 }

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import slnet.testing.LeakCheckExtension;
+import slnet.protocol.PacketCodec;
+import slnet.protocol.PacketDecodeException;
+import slnet.protocol.messages.UseCircuitCode;
 import slnet.time.ExecutorScheduler;
 import slnet.transport.UdpTransport;
 import slnet.transport.UdpTransportConfig;
@@ -92,10 +95,25 @@ class UdpCircuitPairTest {
                      scheduler, base.toBuilder().role(CircuitRole.CLIENT).build());
              CircuitHost simHost = new CircuitHost(new FaultySender(new TransportDatagramSender(simUdp), 12),
                      scheduler, base.toBuilder().role(CircuitRole.SIMULATOR).build())) {
+            // The simulator side opens a circuit when a viewer's UseCircuitCode arrives, as a region does.
+            PacketCodec peek = new PacketCodec();
+            simHost.acceptor((host, source, datagram) -> {
+                byte[] bytes = new byte[datagram.remaining()];
+                datagram.get(bytes);
+                try {
+                    return peek.peekDescriptor(bytes, 0, bytes.length) == UseCircuitCode.DESCRIPTOR
+                            ? host.open(source, simInbox::add, events::add) : null;
+                } catch (PacketDecodeException e) {
+                    return null;
+                }
+            });
             viewerUdp.start(viewerHost::onDatagram);
             simUdp.start(simHost::onDatagram);
             Circuit viewer = viewerHost.open(simUdp.localAddress(), viewerInbox::add, events::add);
-            Circuit sim = simHost.open(viewerUdp.localAddress(), simInbox::add, events::add);
+            viewer.sendReliable(new UseCircuitCode(new UseCircuitCode.CircuitCode(7, TestMessages.SESSION,
+                    TestMessages.AGENT))).get(20, TimeUnit.SECONDS);
+            Circuit sim = simHost.circuit(viewerUdp.localAddress());
+            assertThat(sim).isNotNull();
 
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
@@ -104,16 +122,19 @@ class UdpCircuitPairTest {
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(40, TimeUnit.SECONDS);
 
-            assertThat(simInbox.stream().filter(InboundMessage::reliable).map(m -> text(m.message())))
+            assertThat(simInbox.get(0).message()).isInstanceOf(UseCircuitCode.class);
+            assertThat(simInbox.stream().skip(1).map(m -> text(m.message())))
                     .doesNotHaveDuplicates().hasSize(MESSAGES);
             assertThat(viewerInbox.stream().map(m -> text(m.message()))).doesNotHaveDuplicates().hasSize(MESSAGES);
             CircuitStats v = viewer.stats();
             CircuitStats s = sim.stats();
-            assertThat(v.acked()).isEqualTo(MESSAGES);
+            assertThat(v.acked()).isEqualTo(MESSAGES + 1);
             assertThat(s.acked()).isEqualTo(MESSAGES);
             assertThat(v.resent() + s.resent()).isPositive();
             assertThat(v.lost() + s.lost() + v.malformedDropped() + s.malformedDropped()).isZero();
-            assertThat(viewerHost.unknownSourceDropped() + simHost.unknownSourceDropped()).isZero();
+            // The simulator may have dropped a viewer ping that overtook a lost UseCircuitCode; the
+            // viewer hears only from the simulator it opened a circuit to.
+            assertThat(viewerHost.unknownSourceDropped()).isZero();
             assertThat(events).noneMatch(e -> e instanceof CircuitEvent.PacketLost);
             assertThat(viewer.isOpen() && sim.isOpen()).isTrue();
         }

@@ -11,6 +11,10 @@ public final class AckQueue {
     private int count;
     private long oldestQueuedNs;
 
+    /** Creates an empty queue. */
+    public AckQueue() {
+    }
+
     /**
      * Queues an ack.
      *

@@ -24,7 +24,12 @@ public final class DuplicateWindow {
         this.order = new ArrayDeque<>();
     }
 
-    /** @param sequence a sequence number @return true if it is remembered */
+    /**
+     * Tells whether a sequence number is remembered.
+     *
+     * @param sequence a sequence number
+     * @return true if it is remembered
+     */
     public boolean contains(int sequence) {
         return seen.contains(sequence);
     }
