@@ -207,12 +207,13 @@ public final class EventQueueClient implements AutoCloseable {
                 LOG.debug("event queue {}: {} does not fit its template; delivered as LLSD: {}", name, message, e.getMessage());
                 decoded = new EventQueueEvent.LlsdEvent(message, body);
             }
+            // counted before the sink runs, so whoever the sink wakes sees the count
+            delivered.incrementAndGet();
             try {
                 sink.onEvent(decoded);
             } catch (RuntimeException e) {
                 LOG.warn("event queue {} sink failed on {}", name, message, e);
             }
-            delivered.incrementAndGet();
         }
         if (!id.isUndefined()) {
             lastId = id;
