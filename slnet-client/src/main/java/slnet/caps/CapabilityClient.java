@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import slnet.caps.internal.BoundedBodyHandler;
+import slnet.internal.http.BoundedBodyHandler;
 import slnet.protocol.llsd.Llsd;
 import slnet.protocol.llsd.LlsdException;
 import slnet.protocol.llsd.LlsdFormat;
@@ -163,11 +163,11 @@ public final class CapabilityClient implements AutoCloseable {
         } catch (HttpTimeoutException e) {
             throw new CapabilityException(CapabilityException.Kind.TIMEOUT, 0,
                     method + " " + where + " timed out after " + timeout.toMillis() + " ms", e);
-        } catch (BoundedBodyHandler.TooLargeException e) {
+        } catch (BoundedBodyHandler.BodyTooLargeException e) {
             throw new CapabilityException(CapabilityException.Kind.TOO_LARGE, 0,
                     method + " " + where + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            if (e.getCause() instanceof BoundedBodyHandler.TooLargeException t) {
+            if (e.getCause() instanceof BoundedBodyHandler.BodyTooLargeException t) {
                 throw new CapabilityException(CapabilityException.Kind.TOO_LARGE, 0,
                         method + " " + where + ": " + t.getMessage(), e);
             }

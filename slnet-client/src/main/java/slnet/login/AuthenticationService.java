@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import slnet.login.internal.BoundedBodyHandler;
+import slnet.internal.http.BoundedBodyHandler;
 import slnet.login.internal.GridInfoParser;
 import slnet.login.internal.LlsdLoginCodec;
 import slnet.login.internal.LoginReply;

@@ -255,12 +255,13 @@ class EventQueueClientTest {
                 stopped.complete(reason);
             }
         };
-        session.enqueue("TestEvent", chat(1));
-        session.enqueue("TestEvent", chat(2));
         slnet.caps.RegionCapabilities granted = caps.requestSeed(session.seedUri(), slnet.caps.CapabilityNames.VIEWER_DEFAULTS);
         EventQueueClient client = EventQueueClient.builder(caps, granted, closing).name("Alpha").start();
         self.set(client);
         clients.add(client);
+        // queued only once the sink can see its client
+        session.enqueue("TestEvent", chat(1));
+        session.enqueue("TestEvent", chat(2));
         assertThat(stopped.get(5, TimeUnit.SECONDS)).isEqualTo(EventQueueSink.StopReason.CLOSED);
         assertThat(session.doneReceived()).isTrue();
     }

@@ -1,4 +1,4 @@
-package slnet.login.internal;
+package slnet.internal.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

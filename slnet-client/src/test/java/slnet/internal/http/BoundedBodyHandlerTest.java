@@ -1,4 +1,4 @@
-package slnet.login.internal;
+package slnet.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
