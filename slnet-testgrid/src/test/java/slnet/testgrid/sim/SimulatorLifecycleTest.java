@@ -115,4 +115,38 @@ class SimulatorLifecycleTest {
             }
         }
     }
+
+    @Test
+    void listenerHearsAgentsComeAndGo() throws Exception {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SimulatorListener listener = new SimulatorListener() {
+            @Override
+            public void circuitAccepted(AgentSession session) {
+                heard.add("accepted " + session.fullName());
+            }
+
+            @Override
+            public void agentEntered(AgentPresence agent) {
+                heard.add("entered " + agent.fullName());
+            }
+
+            @Override
+            public void agentLeft(AgentPresence agent, String reason) {
+                heard.add("left " + agent.fullName() + ": " + reason);
+            }
+        };
+        try (TestGrid grid = TestGrid.builder().account(ALICE).simulatorListener(listener).start();
+                AuthenticationService auth = AuthenticationService.builder().build()) {
+            SessionInfo s = login(grid, auth);
+            try (ScriptedViewer v = new ScriptedViewer(s.simulator(), s.agentId(), s.sessionId(), s.circuitCode(),
+                    CircuitConfig.defaults())) {
+                v.handshake(WAIT);
+                v.logout();
+                v.await(slnet.protocol.messages.LogoutReply.class, WAIT);
+                grid.simulator().awaitAgentGone(s.agentId(), WAIT);
+            }
+        }
+        assertThat(heard).containsExactly("accepted Alice Tester", "entered Alice Tester",
+                "left Alice Tester: logged out");
+    }
 }
