@@ -21,8 +21,11 @@ import slnet.circuit.InboundMessage;
 import slnet.protocol.Message;
 import slnet.protocol.messages.ChatFromViewer;
 import slnet.protocol.messages.CompleteAgentMovement;
+import slnet.protocol.messages.DisableSimulator;
 import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.messages.LogoutRequest;
+import slnet.protocol.messages.TeleportLandmarkRequest;
+import slnet.protocol.messages.TeleportLocationRequest;
 import slnet.protocol.messages.UseCircuitCode;
 import slnet.protocol.types.Bytes;
 import slnet.protocol.types.Vector3;
@@ -47,20 +50,33 @@ final class Region {
     final MessageLog log = new MessageLog(10_000);
     private final RegionSettings settings;
     private final RegionMessages messages;
-    private final SimulatorListener listener;
-    private final Scheduler scheduler;
+    final SimulatorListener listener;
+    final Scheduler scheduler;
+    final GridMap grid;
+    final Simulator self;
+    private final Travel travel;
     private final ConcurrentHashMap<UUID, Agent> agents = new ConcurrentHashMap<>();
+    /** Where agents announced by a teleport or crossing will stand when they complete their movement. */
+    private final ConcurrentHashMap<UUID, Arrival> arrivals = new ConcurrentHashMap<>();
     private final AtomicInteger nextLocalId = new AtomicInteger(1_000);
     private volatile boolean logoutReplyEnabled;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
     private volatile boolean silent;
 
-    Region(RegionSettings settings, SimulatorListener listener, Scheduler scheduler, boolean logoutReplyEnabled) {
+    /** Where an expected agent stands and looks on arrival. */
+    record Arrival(Vector3 position, Vector3 lookAt) {
+    }
+
+    Region(RegionSettings settings, SimulatorListener listener, Scheduler scheduler, boolean logoutReplyEnabled,
+            GridMap grid, Simulator self, long departureGraceNs) {
         this.settings = settings;
         this.messages = new RegionMessages(settings);
         this.listener = listener;
         this.scheduler = scheduler;
         this.logoutReplyEnabled = logoutReplyEnabled;
+        this.grid = grid;
+        this.self = self;
+        this.travel = new Travel(this, messages, departureGraceNs);
     }
 
     RegionSettings settings() {
@@ -105,7 +121,58 @@ final class Region {
         agent.circuit = opener.apply(agent);
         agents.put(session.agentId(), agent);
         listener.circuitAccepted(session);
+        grid.circuitAccepted(self, session, arrivals.containsKey(session.agentId()));
         log.signal();
+    }
+
+    boolean isChild(UUID agentId) {
+        Agent agent = agents.get(agentId);
+        return agent != null && !agent.inRegion;
+    }
+
+    /** A teleport or crossing will bring the agent here: it arrives at this place. */
+    void expectArrival(UUID agentId, Vector3 position, Vector3 lookAt) {
+        arrivals.put(agentId, new Arrival(position, lookAt));
+    }
+
+    /** Sends an LLSD-routed message on the agent's event queue here, or over UDP without capabilities. */
+    void deliver(UUID agentId, Message message) {
+        if (grid.eventQueues().enqueue(agentId, settings, message)) {
+            return;
+        }
+        Agent agent = agents.get(agentId);
+        if (agent != null && !agent.leaving.get()) {
+            agent.circuit.sendReliable(message);
+        }
+    }
+
+    /** The agent became root elsewhere: it stays here as a child agent, invisible to the others. */
+    void demote(UUID agentId, String reason) {
+        Agent agent = agents.get(agentId);
+        if (agent == null || !agent.inRegion) {
+            return;
+        }
+        agent.inRegion = false;
+        LOG.debug("agent {} is a child agent in {} now: {}", agentId, settings.name(), reason);
+        if (!silent) {
+            broadcast(messages.killObject(agent.localId), agent);
+        }
+        listener.agentBecameChild(agent.presence(), reason);
+        log.signal();
+    }
+
+    /** Drops an agent's circuit as a simulator no longer needed does: {@code DisableSimulator}, then close. */
+    void dismiss(UUID agentId, String reason) {
+        Agent agent = agents.get(agentId);
+        if (agent == null || !agent.leaving.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debug("disabling agent {} in {}: {}", agentId, settings.name(), reason);
+        Circuit circuit = agent.circuit;
+        CompletableFuture<Void> sent = silent ? CompletableFuture.completedFuture(null)
+                : circuit.sendReliable(new DisableSimulator());
+        removeAgent(agent, reason);
+        closeAfter(circuit, sent);
     }
 
     /** Stops all sending and forgets everyone, for a closing simulator. */
@@ -133,9 +200,14 @@ final class Region {
 
     void moveAgent(UUID agentId, Vector3 position) {
         Agent agent = require(agentId);
-        agent.position = Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(position, "position");
+        if (agent.inRegion && travel.crossIfOutside(agent, position)) {
+            log.signal();
+            return;
+        }
+        agent.position = position; // no region across that border: the test asked for it, so be it
         if (agent.inRegion) {
-            broadcast(messages.terseUpdate(agent.localId, position), null);
+            broadcast(messages.terseUpdate(agent.localId, agent.position), null);
         }
         log.signal();
     }
@@ -192,6 +264,16 @@ final class Region {
                     logout(agent);
                 }
             }
+            case TeleportLocationRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    travel.teleportToLocation(agent, m.info());
+                }
+            }
+            case TeleportLandmarkRequest m -> {
+                if (agent.owns(m.info().agentID(), m.info().sessionID()) && agent.inRegion) {
+                    travel.teleportToLandmark(agent, m.info().landmarkID());
+                }
+            }
             default -> {
                 // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
             }
@@ -199,7 +281,13 @@ final class Region {
     }
 
     private void completeMovement(Agent agent) {
-        agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position));
+        Arrival arrival = arrivals.remove(agent.session.agentId());
+        Vector3 lookAt = new Vector3(1, 0, 0);
+        if (arrival != null) {
+            agent.position = arrival.position();
+            lookAt = arrival.lookAt();
+        }
+        agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position, lookAt));
         if (agent.inRegion) {
             return; // a repeated CompleteAgentMovement: answer again, announce once
         }
@@ -212,6 +300,7 @@ final class Region {
             }
         }
         listener.agentEntered(agent.presence());
+        grid.agentEntered(self, agent.session);
         log.signal();
     }
 
@@ -267,20 +356,22 @@ final class Region {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private void removeAgent(Agent agent, String reason) {
+    void removeAgent(Agent agent, String reason) {
         if (!agents.remove(agent.session.agentId(), agent)) {
             return;
         }
         LOG.debug("agent {} left region {}: {}", agent.session.agentId(), settings.name(), reason);
-        if (agent.inRegion && !silent) {
+        boolean wasRoot = agent.inRegion;
+        if (wasRoot && !silent) {
             broadcast(messages.killObject(agent.localId), agent);
         }
         listener.agentLeft(agent.presence(), reason);
+        grid.agentLeft(self, agent.session, wasRoot, !silent);
         log.signal();
     }
 
     /** Closes a circuit once a reliable goodbye settled, or after a grace period if the viewer never acks. */
-    private void closeAfter(Circuit circuit, CompletableFuture<Void> goodbye) {
+    void closeAfter(Circuit circuit, CompletableFuture<Void> goodbye) {
         goodbye.whenComplete((ok, failure) -> circuit.close());
         try {
             scheduler.schedule(circuit::close, CLOSE_GRACE_NS);
@@ -289,7 +380,7 @@ final class Region {
         }
     }
 
-    private void broadcast(Message message, Agent except) {
+    void broadcast(Message message, Agent except) {
         for (Agent agent : agents.values()) {
             if (agent != except && agent.inRegion) {
                 agent.circuit.sendReliable(message);

@@ -2,11 +2,13 @@ package slnet.testgrid.sim;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.UUID;
 import slnet.protocol.messages.AgentMovementComplete;
 import slnet.protocol.messages.ChatFromSimulator;
+import slnet.protocol.messages.CrossedRegion;
 import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.messages.ImprovedTerseObjectUpdate;
 import slnet.protocol.messages.KickUser;
@@ -14,6 +16,11 @@ import slnet.protocol.messages.KillObject;
 import slnet.protocol.messages.LogoutReply;
 import slnet.protocol.messages.ObjectUpdate;
 import slnet.protocol.messages.RegionHandshake;
+import slnet.protocol.messages.TeleportFailed;
+import slnet.protocol.messages.TeleportFinish;
+import slnet.protocol.messages.TeleportLocal;
+import slnet.protocol.messages.TeleportProgress;
+import slnet.protocol.messages.TeleportStart;
 import slnet.protocol.types.Bytes;
 import slnet.protocol.types.Vector3;
 
@@ -26,6 +33,8 @@ final class RegionMessages {
     private static final int FULL_SPEED = 65535;
     /** {@code SimAccess} for a general (PG) region. */
     private static final int SIM_ACCESS_PG = 13;
+    /** {@code LocationID} of a teleport to a position (as opposed to a telehub or landmark slot). */
+    private static final int LOCATION_ID = 4;
     private static final UUID NONE = new UUID(0, 0);
     private static final Vector3 AVATAR_SCALE = new Vector3(0.45f, 0.6f, 1.9f);
     private static final Inet4Address ANY;
@@ -55,10 +64,10 @@ final class RegionMessages {
                 List.of(new RegionHandshake.RegionInfo4(0L, 0L)));
     }
 
-    AgentMovementComplete movementComplete(AgentSession session, Vector3 position) {
+    AgentMovementComplete movementComplete(AgentSession session, Vector3 position, Vector3 lookAt) {
         int now = (int) (System.currentTimeMillis() / 1000);
         return new AgentMovementComplete(new AgentMovementComplete.AgentData(session.agentId(), session.sessionId()),
-                new AgentMovementComplete.Data(position, new Vector3(1, 0, 0), region.handle(), now),
+                new AgentMovementComplete.Data(position, lookAt, region.handle(), now),
                 new AgentMovementComplete.SimData(Bytes.ofString(CHANNEL_VERSION)));
     }
 
@@ -75,6 +84,39 @@ final class RegionMessages {
     ImprovedTerseObjectUpdate terseUpdate(int localId, Vector3 position) {
         return new ImprovedTerseObjectUpdate(new ImprovedTerseObjectUpdate.RegionData(region.handle(), FULL_SPEED),
                 List.of(new ImprovedTerseObjectUpdate.ObjectData(AvatarBlobs.terse(localId, position), Bytes.EMPTY)));
+    }
+
+    static TeleportStart teleportStart(int flags) {
+        return new TeleportStart(new TeleportStart.Info(flags));
+    }
+
+    static TeleportProgress teleportProgress(UUID agentId, int flags, String message) {
+        return new TeleportProgress(new TeleportProgress.AgentData(agentId),
+                new TeleportProgress.Info(flags, Bytes.ofString(message)));
+    }
+
+    static TeleportFinish teleportFinish(UUID agentId, InetSocketAddress sim, long handle, String seed, int flags) {
+        return new TeleportFinish(new TeleportFinish.Info(agentId, LOCATION_ID, ipv4(sim), sim.getPort(), handle,
+                Bytes.ofString(seed), SIM_ACCESS_PG, flags));
+    }
+
+    static TeleportFailed teleportFailed(UUID agentId, String reason) {
+        return new TeleportFailed(new TeleportFailed.Info(agentId, Bytes.ofString(reason)), List.of());
+    }
+
+    TeleportLocal teleportLocal(UUID agentId, Vector3 position, Vector3 lookAt, int flags) {
+        return new TeleportLocal(new TeleportLocal.Info(agentId, LOCATION_ID, position, lookAt, flags));
+    }
+
+    static CrossedRegion crossedRegion(AgentSession session, InetSocketAddress sim, long handle, String seed,
+            Vector3 position, Vector3 lookAt) {
+        return new CrossedRegion(new CrossedRegion.AgentData(session.agentId(), session.sessionId()),
+                new CrossedRegion.RegionData(ipv4(sim), sim.getPort(), handle, Bytes.ofString(seed)),
+                new CrossedRegion.Info(position, lookAt));
+    }
+
+    private static Inet4Address ipv4(InetSocketAddress address) {
+        return address.getAddress() instanceof Inet4Address v4 ? v4 : ANY;
     }
 
     KillObject killObject(int localId) {

@@ -52,6 +52,7 @@ import slnet.transport.UdpTransportConfig;
 public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
     private final Region region;
+    private final GridMap grid;
     private final SessionValidator validator;
     private final UdpTransport transport;
     private final Scheduler scheduler;
@@ -73,8 +74,9 @@ public final class Simulator implements AutoCloseable {
             this.ownedScheduler = new ExecutorScheduler("slnet-sim-timer-" + transport.localAddress().getPort());
             this.scheduler = ownedScheduler;
         }
+        this.grid = b.grid != null ? b.grid : new GridMap(AgentEventQueues.NONE);
         this.region = new Region(new RegionSettings(b.regionName, b.cornerX, b.cornerY, b.regionId, b.waterHeight,
-                b.spawn), b.listener, scheduler, b.logoutReplyEnabled);
+                b.spawn), b.listener, scheduler, b.logoutReplyEnabled, grid, this, b.departureGrace.toNanos());
         CircuitConfig config = b.circuitConfig.toBuilder().role(CircuitRole.SIMULATOR).build();
         this.host = new CircuitHost(new TransportDatagramSender(transport), scheduler, config);
     }
@@ -92,6 +94,15 @@ public final class Simulator implements AutoCloseable {
     /** @return the region this simulator runs */
     public RegionSettings region() {
         return region.settings();
+    }
+
+    /** @return the grid this simulator belongs to (a grid of its own unless one was given) */
+    public GridMap grid() {
+        return grid;
+    }
+
+    Region behaviour() {
+        return region;
     }
 
     /** @return the agents with a circuit here, in arrival order; snapshots */
@@ -195,6 +206,7 @@ public final class Simulator implements AutoCloseable {
      */
     public void killAbruptly() {
         LOG.debug("simulator for {} killed abruptly", region.settings().name());
+        grid.remove(this);
         region.silence("simulator died");
         transport.close();
         close();
@@ -213,6 +225,23 @@ public final class Simulator implements AutoCloseable {
             InterruptedException {
         region.log.await(() -> region.isInRegion(agentId), timeout,
                 "agent " + agentId + " in region " + region.settings().name());
+        return region.agent(agentId).orElseThrow(() -> new TimeoutException("agent " + agentId + " left again"));
+    }
+
+    /**
+     * Waits until an agent is a child agent here: a circuit without (or no longer with) its avatar in
+     * the region, as a viewer's connection to a neighbour is.
+     *
+     * @param agentId the agent
+     * @param timeout how long to wait
+     * @return the agent
+     * @throws TimeoutException if it is not a child agent in time
+     * @throws InterruptedException if interrupted
+     */
+    public AgentPresence awaitChildAgent(UUID agentId, Duration timeout) throws TimeoutException,
+            InterruptedException {
+        region.log.await(() -> region.isChild(agentId), timeout,
+                "child agent " + agentId + " in region " + region.settings().name());
         return region.agent(agentId).orElseThrow(() -> new TimeoutException("agent " + agentId + " left again"));
     }
 
@@ -249,6 +278,7 @@ public final class Simulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        grid.remove(this);
         region.silence("simulator closed");
         host.close();
         transport.close();
@@ -315,6 +345,8 @@ public final class Simulator implements AutoCloseable {
         private Scheduler scheduler;
         private InetSocketAddress bindAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         private boolean logoutReplyEnabled = true;
+        private GridMap grid;
+        private Duration departureGrace = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -391,11 +423,35 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
+         * @param v the grid to join: its other regions are this one's neighbours and teleport
+         *          destinations (default: a grid of its own, without capabilities)
+         * @return this
+         */
+        public Builder grid(GridMap v) {
+            grid = Objects.requireNonNull(v, "grid");
+            return this;
+        }
+
+        /**
+         * @param v how long an agent that teleported or crossed away may stay without being a
+         *          neighbour of its new region before its circuit here is disabled (default 10 s)
+         * @return this
+         */
+        public Builder departureGrace(Duration v) {
+            if (v.isNegative() || v.isZero()) {
+                throw new IllegalArgumentException("departureGrace must be positive");
+            }
+            departureGrace = v;
+            return this;
+        }
+
+        /**
          * Binds the socket and starts receiving.
          *
          * @return the running simulator
          * @throws IOException if the socket cannot be bound
-         * @throws IllegalArgumentException if the region settings are invalid
+         * @throws IllegalArgumentException if the region settings are invalid, or the grid already
+         *         runs a region there
          */
         public Simulator start() throws IOException {
             new RegionSettings(regionName, cornerX, cornerY, regionId, waterHeight, spawn); // validates
@@ -403,6 +459,7 @@ public final class Simulator implements AutoCloseable {
             Simulator simulator = null;
             try {
                 simulator = new Simulator(this, transport);
+                simulator.grid.add(simulator);
                 transport.start(simulator::onDatagram);
             } catch (RuntimeException e) {
                 if (simulator != null) {

@@ -27,6 +27,16 @@ public interface SimulatorListener {
     }
 
     /**
+     * The agent stays connected but is a root agent elsewhere now (teleported or crossed away, or
+     * completed its movement into another region): a child agent here, invisible to the others.
+     *
+     * @param agent the agent, now a child agent
+     * @param reason why, in words
+     */
+    default void agentBecameChild(AgentPresence agent, String reason) {
+    }
+
+    /**
      * The agent left: logout, kick, or its circuit closed or timed out.
      *
      * @param agent the agent as it was last

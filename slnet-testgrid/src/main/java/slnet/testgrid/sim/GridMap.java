@@ -1,0 +1,215 @@
+package slnet.testgrid.sim;
+
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import slnet.protocol.llsd.Llsd;
+import slnet.protocol.messages.EnableSimulator;
+
+/**
+ * The regions of one grid and where each agent is a root agent: what simulators consult to find a
+ * teleport destination or the region across a border, and what keeps an agent's neighbourhood in
+ * step as it moves.
+ *
+ * <p>When an agent completes its movement into a region (login, teleport or crossing), that region
+ * becomes its root: the previous root keeps it as a child agent, regions no longer adjacent drop
+ * their child agent with {@code DisableSimulator}, and each adjacent region is announced on the
+ * root region's event queue with {@code EnableSimulator}. When the viewer connects a child circuit
+ * to a neighbour (its {@code UseCircuitCode}, without {@code CompleteAgentMovement}), the root
+ * region's event queue carries {@code EstablishAgentCommunication} with the neighbour's seed. When
+ * a root agent leaves (logout, kick, lost circuit), its child agents elsewhere are dropped the same
+ * way.
+ *
+ * <p>Thread-safe, lock-free: simulators call it from their receive threads and timers. Owns nothing;
+ * a {@link Simulator} registers itself when it starts and leaves when it closes.
+ */
+public final class GridMap {
+    private static final Logger LOG = LoggerFactory.getLogger(GridMap.class);
+    private final AgentEventQueues queues;
+    private final ConcurrentHashMap<Long, Simulator> byHandle = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Long> roots = new ConcurrentHashMap<>();
+    private volatile Long homeHandle;
+
+    /**
+     * @param queues the capability side of the grid ({@link AgentEventQueues#NONE} for UDP only)
+     */
+    public GridMap(AgentEventQueues queues) {
+        this.queues = Objects.requireNonNull(queues, "queues");
+    }
+
+    /** @return the capability side of the grid */
+    public AgentEventQueues eventQueues() {
+        return queues;
+    }
+
+    /** @return the running simulators, west to east then south to north */
+    public List<Simulator> simulators() {
+        return byHandle.values().stream()
+                .sorted(Comparator.comparingInt((Simulator s) -> s.region().cornerY())
+                        .thenComparingInt(s -> s.region().cornerX()))
+                .toList();
+    }
+
+    /**
+     * @param handle a region handle
+     * @return the simulator running that region
+     */
+    public Optional<Simulator> simulatorAt(long handle) {
+        return Optional.ofNullable(byHandle.get(handle));
+    }
+
+    /**
+     * @param name a region name, case-insensitive
+     * @return the simulator running that region
+     */
+    public Optional<Simulator> simulatorNamed(String name) {
+        return byHandle.values().stream().filter(s -> s.region().name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * @param simulator a simulator of this grid
+     * @return the simulators whose regions touch it, edge or corner
+     */
+    public List<Simulator> neighboursOf(Simulator simulator) {
+        return simulators().stream().filter(s -> adjacent(s.region(), simulator.region())).toList();
+    }
+
+    /**
+     * @param agentId an agent
+     * @return the simulator where it is a root agent (the last region it completed movement into)
+     */
+    public Optional<Simulator> rootOf(UUID agentId) {
+        Long handle = roots.get(agentId);
+        return handle == null ? Optional.empty() : simulatorAt(handle);
+    }
+
+    /**
+     * Sets where {@code TeleportLandmarkRequest} with a zero landmark (home) goes.
+     *
+     * @param handle the home region's handle
+     */
+    public void setHome(long handle) {
+        homeHandle = handle;
+    }
+
+    /** @return the home region's simulator: the one set, else the first region */
+    public Optional<Simulator> home() {
+        Long h = homeHandle;
+        if (h != null) {
+            return simulatorAt(h);
+        }
+        return simulators().stream().findFirst();
+    }
+
+    /**
+     * True if two different regions touch at an edge or a corner.
+     *
+     * @param a a region
+     * @param b another
+     * @return whether they are neighbours
+     */
+    public static boolean adjacent(RegionSettings a, RegionSettings b) {
+        int dx = Math.abs(a.cornerX() - b.cornerX());
+        int dy = Math.abs(a.cornerY() - b.cornerY());
+        return (dx != 0 || dy != 0) && dx <= 256 && dy <= 256;
+    }
+
+    // ---- simulator hooks -------------------------------------------------------------------------
+
+    void add(Simulator simulator) {
+        long handle = simulator.region().handle();
+        if (byHandle.putIfAbsent(handle, simulator) != null) {
+            throw new IllegalArgumentException("a region already runs at " + simulator.region().cornerX() + ", "
+                    + simulator.region().cornerY());
+        }
+    }
+
+    void remove(Simulator simulator) {
+        byHandle.remove(simulator.region().handle(), simulator);
+    }
+
+    /** A circuit was admitted; a child circuit next to the agent's root gets its seed announced. */
+    void circuitAccepted(Simulator at, AgentSession session, boolean arrivalExpected) {
+        if (arrivalExpected) {
+            return; // a teleport or crossing destination: TeleportFinish/CrossedRegion carried its seed
+        }
+        Optional<Simulator> root = rootOf(session.agentId());
+        if (root.isPresent() && root.get() != at && adjacent(root.get().region(), at.region())) {
+            establish(root.get(), at, session);
+        }
+    }
+
+    /** The agent completed its movement into a region: that region is now its root. */
+    void agentEntered(Simulator here, AgentSession session) {
+        UUID agentId = session.agentId();
+        Long previous = roots.put(agentId, here.region().handle());
+        if (previous != null && previous != here.region().handle()) {
+            simulatorAt(previous).ifPresent(old -> old.behaviour().demote(agentId, "entered " + here.region().name()));
+        }
+        for (Simulator other : simulators()) {
+            if (other != here && !adjacent(other.region(), here.region()) && other.behaviour().isPresent(agentId)) {
+                other.behaviour().dismiss(agentId, "no longer a neighbour of " + here.region().name());
+            }
+        }
+        for (Simulator neighbour : neighboursOf(here)) {
+            InetSocketAddress address = neighbour.address();
+            here.behaviour().deliver(agentId, new EnableSimulator(new EnableSimulator.SimulatorInfo(
+                    neighbour.region().handle(), (Inet4Address) address.getAddress(), address.getPort())));
+            if (neighbour.behaviour().isPresent(agentId) && !neighbour.behaviour().isInRegion(agentId)) {
+                establish(here, neighbour, session); // a child circuit from before: it will not connect again
+            }
+        }
+    }
+
+    /** The agent's circuit at a region is gone. */
+    void agentLeft(Simulator at, AgentSession session, boolean wasRoot, boolean announce) {
+        UUID agentId = session.agentId();
+        queues.release(agentId, at.region());
+        roots.remove(agentId, at.region().handle());
+        if (wasRoot && announce) {
+            for (Simulator other : simulators()) {
+                if (other != at && other.behaviour().isPresent(agentId)) {
+                    other.behaviour().dismiss(agentId, "root agent left " + at.region().name());
+                }
+            }
+        }
+    }
+
+    /** A departed agent's grace ran out: drop it unless it is a child next to its new root. */
+    void reviewDeparted(Simulator at, UUID agentId) {
+        Region region = at.behaviour();
+        if (!region.isPresent(agentId) || region.isInRegion(agentId)) {
+            return;
+        }
+        Optional<Simulator> root = rootOf(agentId);
+        if (root.isEmpty() || root.get() == at || !adjacent(root.get().region(), at.region())) {
+            region.dismiss(agentId, "did not stay a neighbour");
+        }
+    }
+
+    Optional<URI> seedCapability(AgentSession session, Simulator region) {
+        return queues.seedCapability(session, region.region());
+    }
+
+    private void establish(Simulator root, Simulator neighbour, AgentSession session) {
+        Optional<URI> seed = queues.seedCapability(session, neighbour.region());
+        if (seed.isEmpty()) {
+            return; // LLSD-only: without capabilities there is nothing to send
+        }
+        InetSocketAddress address = neighbour.address();
+        LOG.debug("EstablishAgentCommunication for {} in {} via {}", session.agentId(), neighbour.region().name(),
+                root.region().name());
+        queues.enqueue(session.agentId(), root.region(), "EstablishAgentCommunication", Llsd.mapOf(
+                "agent-id", Llsd.of(session.agentId()),
+                "sim-ip-and-port", Llsd.of(address.getAddress().getHostAddress() + ":" + address.getPort()),
+                "seed-capability", Llsd.of(seed.get().toString())));
+    }
+}
