@@ -1,5 +1,6 @@
 package slnet.testgrid;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,8 @@ final class LoginDecision {
     private Map<String, Object> success(TestAccount account, Map<String, Object> params, String mfaHash) {
         IssuedSession s = server.issue(account);
         UUID root = UUID.nameUUIDFromBytes(("root:" + account.agentId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String seed = server.seedCapability() != null ? server.seedCapability().toString()
+        URI granted = server.seedCapability(s);
+        String seed = granted != null ? granted.toString()
                 : server.baseUri().resolve("CAPS/" + UUID.randomUUID() + "/").toString();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("login", "true");
@@ -86,7 +88,7 @@ final class LoginDecision {
         m.put("agent_access_max", "A");
         m.put("start_location", text(params, "start").startsWith("uri:") ? "url" : text(params, "start"));
         m.put("look_at", "[r1,r0,r0]");
-        m.put("home", "{'region_handle':[r" + server.regionX() + ",r" + server.regionY()
+        m.put("home", "{'region_handle':[r" + server.homeX() + ",r" + server.homeY()
                 + "], 'position':[r128,r128,r20], 'look_at':[r1,r0,r0]}");
         m.put("seconds_since_epoch", (int) (System.currentTimeMillis() / 1000));
         m.put("message", "Welcome to " + server.regionName());

@@ -49,6 +49,9 @@ public final class LoginServer implements AutoCloseable {
     private final int regionX;
     private final int regionY;
     private final URI seedCapability;
+    private final java.util.function.Function<IssuedSession, URI> seedCapabilityFor;
+    private final int homeX;
+    private final int homeY;
     private final String gridName;
     private final AtomicReference<LoginFault> fault = new AtomicReference<>(LoginFault.NONE);
     private final AtomicInteger redirectsServed = new AtomicInteger();
@@ -68,6 +71,9 @@ public final class LoginServer implements AutoCloseable {
         regionX = b.regionX;
         regionY = b.regionY;
         seedCapability = b.seedCapability;
+        seedCapabilityFor = b.seedCapabilityFor;
+        homeX = b.homeX < 0 ? b.regionX : b.homeX;
+        homeY = b.homeY < 0 ? b.regionY : b.homeY;
         gridName = b.gridName;
         workers = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "testgrid-login");
@@ -303,8 +309,20 @@ public final class LoginServer implements AutoCloseable {
         return regionY;
     }
 
-    URI seedCapability() {
-        return seedCapability;
+    /** @return the seed capability for a new session: the fixed one, else the grid's, else null */
+    URI seedCapability(IssuedSession session) {
+        if (seedCapability != null) {
+            return seedCapability;
+        }
+        return seedCapabilityFor == null ? null : seedCapabilityFor.apply(session);
+    }
+
+    int homeX() {
+        return homeX;
+    }
+
+    int homeY() {
+        return homeY;
     }
 
     private byte[] gridInfo() {
@@ -341,6 +359,9 @@ public final class LoginServer implements AutoCloseable {
         private int regionX = 1000 * 256;
         private int regionY = 1000 * 256;
         private URI seedCapability;
+        private java.util.function.Function<IssuedSession, URI> seedCapabilityFor;
+        private int homeX = -1;
+        private int homeY = -1;
         private String gridName = "slnet test grid";
 
         private Builder() {
@@ -378,6 +399,32 @@ public final class LoginServer implements AutoCloseable {
         /** @param v the seed capability URI; default is one on this server @return this */
         public Builder seedCapability(URI v) {
             seedCapability = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * Where each session's seed capability comes from when no fixed {@link #seedCapability} is
+         * set: the grid's capability server opening the agent's capabilities on the start region.
+         *
+         * @param v called once per successful login, on a login worker thread
+         * @return this
+         */
+        public Builder seedCapabilityFor(java.util.function.Function<IssuedSession, URI> v) {
+            seedCapabilityFor = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /**
+         * @param x global x of the home region's corner, meters (default: the start region's)
+         * @param y global y of the home region's corner, meters
+         * @return this
+         */
+        public Builder homeRegionCorner(int x, int y) {
+            if (x < 0 || y < 0 || x % 256 != 0 || y % 256 != 0) {
+                throw new IllegalArgumentException("home corner must be non-negative multiples of 256");
+            }
+            homeX = x;
+            homeY = y;
             return this;
         }
 
