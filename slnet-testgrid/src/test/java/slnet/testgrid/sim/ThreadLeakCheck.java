@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * The threads slnet and the test grid start, snapshot before a test and compared after: a small
  * stand-in for the client module's leak extension (whose test jar is not on this classpath).
  */
-final class ThreadLeakCheck {
+public final class ThreadLeakCheck {
     private static final String[] PREFIXES = {"slnet-", "testgrid-", "HttpClient-", "HTTP-Dispatcher"};
     private final Set<Thread> before = threads();
 
@@ -28,7 +28,7 @@ final class ThreadLeakCheck {
     }
 
     /** Fails if threads started since the snapshot are still alive after a grace period. */
-    void assertNoNewThreads() throws InterruptedException {
+    public void assertNoNewThreads() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         Set<Thread> leaked;
         do {
