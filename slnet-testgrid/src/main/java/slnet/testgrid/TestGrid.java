@@ -320,7 +320,9 @@ public final class TestGrid implements AutoCloseable {
 
         /**
          * @param v whether to serve seed capabilities and event queues (default true); without them
-         *          the simulators send what the template allows over UDP
+         *          the simulators send what the template allows over UDP ({@code TeleportFailed}),
+         *          and nothing the template blacklists there ({@code EnableSimulator},
+         *          {@code TeleportFinish}, {@code CrossedRegion}), as a grid without caps would
          * @return this
          */
         public Builder capabilities(boolean v) {

@@ -135,9 +135,18 @@ final class Region {
         arrivals.put(agentId, new Arrival(position, lookAt));
     }
 
-    /** Sends an LLSD-routed message on the agent's event queue here, or over UDP without capabilities. */
+    /**
+     * Sends an LLSD-routed message on the agent's event queue here; without capabilities, over UDP
+     * unless the template blacklists it there (EnableSimulator, TeleportFinish, CrossedRegion: a
+     * viewer drops those from UDP, so a grid without capabilities cannot offer them at all).
+     */
     void deliver(UUID agentId, Message message) {
         if (grid.eventQueues().enqueue(agentId, settings, message)) {
+            return;
+        }
+        if (message.descriptor().udpBlacklisted()) {
+            LOG.debug("{} for {} not sent: no event queue, and UDP may not carry it", message.descriptor().name(),
+                    agentId);
             return;
         }
         Agent agent = agents.get(agentId);

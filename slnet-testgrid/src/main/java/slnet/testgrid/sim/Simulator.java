@@ -45,6 +45,22 @@ import slnet.transport.UdpTransportConfig;
  * ends the agent's circuit. Whoever leaves is removed from the others' view with {@code KillObject}.
  * Pings and acks are the circuit layer's business.
  *
+ * <p>Many regions: a simulator belongs to a {@link GridMap} (its own, unless the builder joins it to
+ * a shared one). An agent whose circuit is here without {@code CompleteAgentMovement} is a <em>child
+ * agent</em> (a viewer's connection to a neighbour); the last region an agent completed movement
+ * into is its root, and the grid map keeps the neighbourhood in step (EnableSimulator,
+ * EstablishAgentCommunication, DisableSimulator). A root agent's {@code TeleportLocationRequest}, or
+ * {@code TeleportLandmarkRequest} with a zero landmark (home), to another region is answered with
+ * {@code TeleportStart} and {@code TeleportProgress} (UDP) and, once the viewer acknowledged both,
+ * {@code TeleportFinish} on the agent's event queue here; an unknown destination gets
+ * {@code TeleportFailed} ({@code no_host} or {@code nolandmark_tp}); a destination in this region
+ * gets {@code TeleportLocal}. {@linkplain #moveAgent Moving} a root agent past a border into a
+ * running neighbour sends {@code CrossedRegion} on its event queue here. Either way the agent stays
+ * here as a child agent, and the destination takes the viewer's {@code CompleteAgentMovement} as the
+ * arrival, at the announced position. A departed agent that is not a neighbour of its new region
+ * gets {@code DisableSimulator} and its circuit closed, on arrival or after the
+ * {@linkplain Builder#departureGrace departure grace}.
+ *
  * <p>Threading: viewer messages are handled on the transport's receive thread; test controls,
  * accessors and waits may be called from any thread. Owns its transport, its circuits and (unless
  * one was injected) a scheduler thread; {@link #close()} releases them all and is idempotent.
@@ -165,6 +181,8 @@ public final class Simulator implements AutoCloseable {
 
     /**
      * Moves an agent's avatar and tells every agent in the region ({@code ImprovedTerseObjectUpdate}).
+     * A root agent moved past a border into a region the grid runs crosses into it instead
+     * ({@code CrossedRegion}); past a border with no region beyond, it goes where it is told.
      *
      * @param agentId  the agent
      * @param position the new position, region coordinates

@@ -4,11 +4,16 @@
  * circuit codes the login server issued, runs the region handshake, relays local chat by range,
  * delivers instant messages, answers logout, and offers test controls (kick, move an avatar, die
  * without a goodbye, switch the logout reply off) and a log of what each agent sent.
+ * {@link slnet.testgrid.sim.GridMap} joins simulators into one grid: neighbours, child agents,
+ * teleports and border crossings, with the LLSD-routed messages going through
+ * {@link slnet.testgrid.sim.AgentEventQueues} (the grid's capability server).
  *
  * <p>Threading and ownership: a {@link slnet.testgrid.sim.Simulator} owns its UDP transport (one
  * receive thread), its circuits and, unless one was injected, a scheduler thread; it is
  * {@code AutoCloseable} with an idempotent {@code close()} that leaves no thread or socket behind.
  * Viewer messages are handled on the receive thread; test controls and accessors are safe from any
- * thread. Records here are immutable snapshots. Session ids are never logged.
+ * thread. A {@code GridMap} is lock-free and owns nothing; simulators of one grid call into each
+ * other's regions from their own threads. Records here are immutable snapshots. Session ids are
+ * never logged.
  */
 package slnet.testgrid.sim;
