@@ -51,7 +51,7 @@ final class CapsEventQueues implements AgentEventQueues {
         return Optional.ofNullable(sessions.get(new Key(agentId, handle)));
     }
 
-    private CapsSession open(UUID agentId, RegionSettings region) {
+    CapsSession open(UUID agentId, RegionSettings region) {
         return sessions.computeIfAbsent(new Key(agentId, region.handle()), k -> server.openSession(region.name()));
     }
 }

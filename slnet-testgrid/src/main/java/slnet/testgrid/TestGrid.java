@@ -125,6 +125,23 @@ public final class TestGrid implements AutoCloseable {
     }
 
     /**
+     * Opens an agent's capabilities on a region ahead of time, so a test can arm the event queue's
+     * fault switches before a teleport or crossing hands out the seed: the seed handed out later is
+     * this session's.
+     *
+     * @param agentId    the agent
+     * @param regionName the region
+     * @return the session
+     * @throws IllegalStateException if the grid was built without capabilities
+     */
+    public CapsSession openCapabilities(UUID agentId, String regionName) {
+        if (queues == null) {
+            throw new IllegalStateException("the grid was built without capabilities");
+        }
+        return queues.open(Objects.requireNonNull(agentId, "agentId"), simulator(regionName).region());
+    }
+
+    /**
      * Stops the capability server at once, as a dying capability host: held polls are cut, every
      * later request is refused. UDP circuits are untouched.
      */

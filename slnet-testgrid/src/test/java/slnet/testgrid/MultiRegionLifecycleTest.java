@@ -39,6 +39,7 @@ class MultiRegionLifecycleTest {
         viewer.await("udp:" + sim.region().name(), "RegionHandshake", WAIT);
         viewer.completeMovement(sim.address());
         viewer.awaitMessage("udp:" + sim.region().name(), AgentMovementComplete.class, WAIT);
+        sim.awaitAgentInRegion(viewer.session.agentId(), WAIT);
     }
 
     @Test

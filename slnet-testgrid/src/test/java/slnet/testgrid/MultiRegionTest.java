@@ -1,6 +1,7 @@
 package slnet.testgrid;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -74,7 +75,9 @@ class MultiRegionTest {
         viewer.connect(alpha.address());
         viewer.await("udp:Alpha", "RegionHandshake", WAIT);
         viewer.completeMovement(alpha.address());
-        return viewer.awaitMessage("udp:Alpha", AgentMovementComplete.class, WAIT);
+        AgentMovementComplete done = viewer.awaitMessage("udp:Alpha", AgentMovementComplete.class, WAIT);
+        alpha.awaitAgentInRegion(agent(), WAIT); // the simulator's side of it may trail the viewer's
+        return done;
     }
 
     private static String ipAndPort(InetSocketAddress a) {
@@ -281,5 +284,50 @@ class MultiRegionTest {
         viewer.await("udp:Alpha", "ImprovedTerseObjectUpdate", WAIT);
         assertThat(alpha.agent(agent()).orElseThrow().inRegion()).isTrue();
         assertThat(viewer.eventQueue("Alpha").isRunning()).isTrue(); // backing off, not given up
+    }
+
+    @Test
+    void teleportToANeighbourReusesTheChildCircuitAndKeepsTheOldRegionAsChild() throws Exception {
+        arriveInAlpha();
+        viewer.connect(beta.address());
+        viewer.await("eq:Alpha", "EstablishAgentCommunication", WAIT);
+        var slow = grid.capabilities(agent(), "Beta").orElseThrow();
+        viewer.startEventQueue("Beta", slow.seedUri());
+        viewer.send(alpha.address(), new TeleportLocationRequest(new TeleportLocationRequest.AgentData(agent(),
+                viewer.session.sessionId()), new TeleportLocationRequest.Info(beta.region().handle(),
+                        new Vector3(30, 40, 50), new Vector3(0, 1, 0))));
+        TeleportFinish finish = viewer.awaitMessage("eq:Alpha", TeleportFinish.class, WAIT);
+        assertThat(finish.info().seedCapability().asString()).isEqualTo(slow.seedUri().toString());
+        viewer.completeMovement(beta.address()); // no new UseCircuitCode: the child circuit is there
+        AgentMovementComplete arrived = viewer.awaitMessage("udp:Beta", AgentMovementComplete.class, WAIT);
+        assertThat(arrived.data().position()).isEqualTo(new Vector3(30, 40, 50));
+        beta.awaitAgentInRegion(agent(), WAIT);
+        assertThat(alpha.awaitChildAgent(agent(), WAIT).inRegion()).isFalse();
+        viewer.awaitMessage("eq:Beta", EnableSimulator.class, WAIT);
+        assertThat(viewer.names("udp:Alpha")).doesNotContain("DisableSimulator");
+        assertThat(beta.receivedMessages(agent())).containsOnlyOnce("UseCircuitCode");
+    }
+
+    @Test
+    void walkingAcrossTheBorderWithoutAChildCircuit() throws Exception {
+        arriveInAlpha();
+        var betaCaps = grid.openCapabilities(agent(), "Beta");
+        betaCaps.failNextPolls(3, 502); // armed before the seed is handed out
+        assertThat(alpha.walkAgent(agent(), new Vector3(300, 128, 25), 4)).isTrue();
+        CrossedRegion crossed = viewer.awaitMessage("eq:Alpha", CrossedRegion.class, WAIT);
+        assertThat(crossed.regionData().seedCapability().asString()).isEqualTo(betaCaps.seedUri().toString());
+        assertThat(crossed.info().position().x()).isBetween(0f, 256f);
+        assertThat(viewer.names("udp:Alpha")).contains("ImprovedTerseObjectUpdate");
+        viewer.startEventQueue("Beta", betaCaps.seedUri());
+        viewer.connect(beta.address());
+        viewer.await("udp:Beta", "RegionHandshake", WAIT);
+        viewer.completeMovement(beta.address());
+        viewer.awaitMessage("udp:Beta", AgentMovementComplete.class, WAIT);
+        beta.awaitAgentInRegion(agent(), WAIT);
+        // The destination expected the arrival: no EstablishAgentCommunication for it on Alpha's queue.
+        viewer.awaitMessage("eq:Beta", EnableSimulator.class, WAIT);
+        assertThat(viewer.names("eq:Alpha")).doesNotContain("EstablishAgentCommunication");
+        assertThatThrownBy(() -> alpha.walkAgent(agent(), new Vector3(1, 1, 1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

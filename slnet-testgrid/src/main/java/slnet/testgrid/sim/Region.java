@@ -58,6 +58,7 @@ final class Region {
     private final ConcurrentHashMap<UUID, Agent> agents = new ConcurrentHashMap<>();
     /** Where agents announced by a teleport or crossing will stand when they complete their movement. */
     private final ConcurrentHashMap<UUID, Arrival> arrivals = new ConcurrentHashMap<>();
+    private final java.util.Set<Circuit> abandoned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextLocalId = new AtomicInteger(1_000);
     private volatile boolean logoutReplyEnabled;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
@@ -357,7 +358,19 @@ final class Region {
         }
     }
 
+    /**
+     * True if the circuit's agent is gone while the circuit lingers for a goodbye to be acked
+     * (LogoutReply, KickUser, DisableSimulator): a viewer coming back from the same address must
+     * get a fresh circuit, not this one.
+     */
+    boolean isAbandoned(Circuit circuit) {
+        return abandoned.contains(circuit);
+    }
+
     void onCircuitEvent(Agent agent, CircuitEvent event) {
+        if (event instanceof CircuitEvent.CircuitClosed) {
+            abandoned.remove(agent.circuit);
+        }
         if (event instanceof CircuitEvent.CircuitClosed c) {
             removeAgent(agent, c.reason() == CircuitException.Reason.TIMED_OUT ? "circuit timed out" : "circuit closed");
         }
@@ -368,6 +381,10 @@ final class Region {
     void removeAgent(Agent agent, String reason) {
         if (!agents.remove(agent.session.agentId(), agent)) {
             return;
+        }
+        Circuit circuit = agent.circuit;
+        if (circuit != null && circuit.isOpen()) {
+            abandoned.add(circuit);
         }
         LOG.debug("agent {} left region {}: {}", agent.session.agentId(), settings.name(), reason);
         boolean wasRoot = agent.inRegion;

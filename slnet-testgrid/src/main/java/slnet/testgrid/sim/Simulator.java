@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import slnet.circuit.Circuit;
 import slnet.circuit.CircuitConfig;
 import slnet.circuit.CircuitHost;
 import slnet.circuit.CircuitRole;
@@ -193,6 +194,36 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * Walks an agent in a straight line, in equal steps, each a {@link #moveAgent}: if a step takes
+     * it past a border into a neighbour, it crosses and the walk ends there.
+     *
+     * @param agentId the agent, a root agent here
+     * @param to      where to go, region coordinates (outside the region to cross)
+     * @param steps   how many moves, at least 1
+     * @return true if the agent crossed into another region
+     * @throws IllegalArgumentException if the agent is not a root agent here or steps is below 1
+     */
+    public boolean walkAgent(UUID agentId, Vector3 to, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1, not " + steps);
+        }
+        Vector3 from = region.agent(agentId).orElseThrow(() -> new IllegalArgumentException(
+                "agent " + agentId + " has no circuit in " + region.settings().name())).position();
+        if (!region.isInRegion(agentId)) {
+            throw new IllegalArgumentException("agent " + agentId + " is not a root agent in " + region.settings().name());
+        }
+        for (int i = 1; i <= steps; i++) {
+            float f = (float) i / steps;
+            region.moveAgent(agentId, new Vector3(from.x() + (to.x() - from.x()) * f,
+                    from.y() + (to.y() - from.y()) * f, from.z() + (to.z() - from.z()) * f));
+            if (!region.isInRegion(agentId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Speaks as an object on channel 0, heard by the agents in range.
      *
      * @param objectId the object's id (also its owner's, here)
@@ -313,12 +344,20 @@ public final class Simulator implements AutoCloseable {
     // ---- inbound -------------------------------------------------------------------------------
 
     private void onDatagram(ByteBuffer datagram, InetSocketAddress source) {
-        if (host.circuit(source) != null) {
+        Circuit existing = host.circuit(source);
+        if (existing != null && !region.isAbandoned(existing)) {
             host.onDatagram(datagram, source);
             return;
         }
         byte[] copy = new byte[datagram.remaining()];
         datagram.get(copy);
+        if (existing != null) {
+            if (!isUseCircuitCode(copy)) {
+                host.onDatagram(copy, 0, copy.length, source); // acks for the goodbye still owed
+                return;
+            }
+            existing.close(); // the viewer is back (e.g. teleported home) before the old circuit ended
+        }
         UseCircuitCode use;
         try {
             MessageDescriptor descriptor = admissionCodec.peekDescriptor(copy, 0, copy.length);
@@ -341,6 +380,14 @@ public final class Simulator implements AutoCloseable {
         }
         admit(session.get(), source);
         host.onDatagram(copy, 0, copy.length, source);
+    }
+
+    private boolean isUseCircuitCode(byte[] datagram) {
+        try {
+            return UseCircuitCode.DESCRIPTOR.equals(admissionCodec.peekDescriptor(datagram, 0, datagram.length));
+        } catch (PacketDecodeException e) {
+            return false;
+        }
     }
 
     private void admit(AgentSession session, InetSocketAddress source) {
