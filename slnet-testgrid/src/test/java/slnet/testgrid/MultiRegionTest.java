@@ -249,10 +249,10 @@ class MultiRegionTest {
         assertThat(arrived.data().regionHandle()).isEqualTo(beta.region().handle());
         beta.awaitAgentInRegion(agent(), WAIT);
         assertThat(alpha.awaitChildAgent(agent(), WAIT).inRegion()).isFalse();
-        assertThat(grid.grid().rootOf(agent())).contains(beta);
 
         // The new root announces its neighbour, where the viewer already has a child circuit.
         EnableSimulator back = viewer.awaitMessage("eq:Beta", EnableSimulator.class, WAIT);
+        assertThat(grid.grid().rootOf(agent())).contains(beta);
         assertThat(back.simulatorInfo().handle()).isEqualTo(alpha.region().handle());
         Llsd establish = ((EventQueueEvent.LlsdEvent) viewer.await("eq:Beta", "EstablishAgentCommunication", WAIT)
                 .event()).body();
@@ -279,11 +279,19 @@ class MultiRegionTest {
     void aDeadCapabilityServerLeavesTheCircuitsAlone() throws Exception {
         arriveInAlpha();
         viewer.awaitMessage("eq:Alpha", EnableSimulator.class, WAIT);
+        long pollsBefore = viewer.eventQueue("Alpha").polls();
         grid.killCapsServer();
         alpha.moveAgent(agent(), new Vector3(50, 50, 25));
         viewer.await("udp:Alpha", "ImprovedTerseObjectUpdate", WAIT);
         assertThat(alpha.agent(agent()).orElseThrow().inRegion()).isTrue();
-        assertThat(viewer.eventQueue("Alpha").isRunning()).isTrue(); // backing off, not given up
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (viewer.eventQueue("Alpha").polls() < pollsBefore + 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10); // waiting for the client's retries against the dead server
+        }
+        assertThat(viewer.eventQueue("Alpha").polls()).isGreaterThanOrEqualTo(pollsBefore + 3);
+        // Cut connections and refusals are no 404: the queue backs off and keeps trying.
+        assertThat(viewer.eventQueue("Alpha").isRunning()).isTrue();
+        assertThat(viewer.queueStops.get("Alpha")).isNotDone();
     }
 
     @Test

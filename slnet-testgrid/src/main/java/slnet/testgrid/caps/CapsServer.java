@@ -140,6 +140,10 @@ public final class CapsServer implements AutoCloseable {
                 case CapabilityNames.EVENT_QUEUE_GET -> route.session().poll(body);
                 default -> route.session().otherCapability();
             };
+            if (closed.get()) {
+                // A dying server answers nothing: the held poll woken by the close loses its connection.
+                return;
+            }
             if (answer.drop()) {
                 dropMidBody(exchange, answer.body());
             } else {
