@@ -338,4 +338,20 @@ class MultiRegionTest {
         assertThatThrownBy(() -> alpha.walkAgent(agent(), new Vector3(1, 1, 1), 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void teleportWithinTheRegionIsLocal() throws Exception {
+        arriveInAlpha();
+        Vector3 there = new Vector3(20, 30, 40);
+        viewer.send(alpha.address(), new TeleportLocationRequest(new TeleportLocationRequest.AgentData(agent(),
+                viewer.session.sessionId()), new TeleportLocationRequest.Info(alpha.region().handle(), there,
+                        new Vector3(0, -1, 0))));
+        viewer.awaitMessage("udp:Alpha", TeleportStart.class, WAIT);
+        var local = viewer.awaitMessage("udp:Alpha", slnet.protocol.messages.TeleportLocal.class, WAIT);
+        assertThat(local.info().position()).isEqualTo(there);
+        assertThat(local.info().lookAt()).isEqualTo(new Vector3(0, -1, 0));
+        viewer.await("udp:Alpha", "ImprovedTerseObjectUpdate", WAIT);
+        assertThat(alpha.agent(agent()).orElseThrow().position()).isEqualTo(there);
+        assertThat(viewer.names("eq:Alpha")).doesNotContain("TeleportFinish");
+    }
 }
