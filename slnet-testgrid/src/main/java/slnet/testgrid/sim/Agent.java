@@ -1,0 +1,43 @@
+package slnet.testgrid.sim;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import slnet.circuit.Circuit;
+import slnet.protocol.types.Vector3;
+
+/**
+ * A simulator's mutable record of one agent. The circuit is set once, before any message of the
+ * circuit is handled; the rest is read from any thread.
+ */
+final class Agent {
+    final AgentSession session;
+    final int localId;
+    final AtomicBoolean handshakeSent = new AtomicBoolean();
+    final AtomicBoolean leaving = new AtomicBoolean();
+    volatile Circuit circuit;
+    volatile Vector3 position;
+    volatile boolean inRegion;
+
+    Agent(AgentSession session, int localId, Vector3 position) {
+        this.session = session;
+        this.localId = localId;
+        this.position = position;
+    }
+
+    AgentPresence presence() {
+        Circuit c = circuit;
+        return new AgentPresence(session.agentId(), session.fullName(), localId, position, inRegion,
+                c == null ? null : c.remoteAddress());
+    }
+
+    /** True if the message's AgentID/SessionID pair is this agent's: viewers must not speak for others. */
+    boolean owns(java.util.UUID agentId, java.util.UUID sessionId) {
+        return session.agentId().equals(agentId) && session.sessionId().equals(sessionId);
+    }
+
+    static float distance(Vector3 a, Vector3 b) {
+        float dx = a.x() - b.x();
+        float dy = a.y() - b.y();
+        float dz = a.z() - b.z();
+        return (float) Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+}

@@ -1,0 +1,639 @@
+package slnet.testgrid.sim;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import slnet.circuit.Circuit;
+import slnet.circuit.CircuitConfig;
+import slnet.circuit.CircuitEvent;
+import slnet.circuit.CircuitException;
+import slnet.circuit.CircuitHost;
+import slnet.circuit.CircuitRole;
+import slnet.circuit.InboundMessage;
+import slnet.circuit.TransportDatagramSender;
+import slnet.protocol.Message;
+import slnet.protocol.MessageDescriptor;
+import slnet.protocol.PacketCodec;
+import slnet.protocol.PacketDecodeException;
+import slnet.protocol.messages.UseCircuitCode;
+import slnet.protocol.types.Vector3;
+import slnet.time.ExecutorScheduler;
+import slnet.time.Scheduler;
+import slnet.transport.UdpTransport;
+import slnet.transport.UdpTransportConfig;
+
+/**
+ * One region on a loopback UDP port, speaking LLUDP to viewers through the real circuit layer in the
+ * {@link CircuitRole#SIMULATOR} role.
+ *
+ * <p>A datagram from an address without a circuit is admitted only if it is a {@code UseCircuitCode}
+ * whose code, session and agent match a session the {@link SessionValidator} knows; anything else is
+ * counted and dropped, unacknowledged. Once admitted, the viewer gets {@code RegionHandshake}; on
+ * {@code CompleteAgentMovement} it gets {@code AgentMovementComplete}, and every agent in the region
+ * gets the newcomer's avatar {@code ObjectUpdate} (the newcomer also gets everyone else's). Channel-0
+ * chat is relayed by range (whisper 10 m, say 20 m, shout 100 m, typing 20 m) to every agent in range,
+ * the speaker included; instant messages go to the addressee if present; {@code LogoutRequest} is
+ * answered with {@code LogoutReply} (unless {@linkplain #setLogoutReplyEnabled switched off}) and
+ * ends the agent's circuit. Whoever leaves is removed from the others' view with {@code KillObject}.
+ * Pings and acks are the circuit layer's business.
+ *
+ * <p>Threading: viewer messages are handled on the transport's receive thread; test controls,
+ * accessors and waits may be called from any thread. Owns its transport, its circuits and (unless
+ * one was injected) a scheduler thread; {@link #close()} releases them all and is idempotent.
+ */
+public final class Simulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+    private static final float WHISPER_RANGE = 10f;
+    private static final float SAY_RANGE = 20f;
+    private static final float SHOUT_RANGE = 100f;
+    private static final int MAX_CHAT_BYTES = 1023;
+    private static final long CLOSE_GRACE_NS = Duration.ofSeconds(2).toNanos();
+    private static final int SOURCE_AGENT = 1;
+    private static final int SOURCE_OBJECT = 2;
+
+    private final RegionSettings region;
+    private final RegionMessages messages;
+    private final SessionValidator validator;
+    private final SimulatorListener listener;
+    private final UdpTransport transport;
+    private final Scheduler scheduler;
+    private final ExecutorScheduler ownedScheduler;
+    private final CircuitHost host;
+    private final ConcurrentHashMap<UUID, Agent> agents = new ConcurrentHashMap<>();
+    private final MessageLog log = new MessageLog(10_000);
+    private final AtomicInteger nextLocalId = new AtomicInteger(1_000);
+    private final LongAdder rejectedCodes = new LongAdder();
+    private final LongAdder strayDatagrams = new LongAdder();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Used only on the receive thread, to look at datagrams from addresses without a circuit. */
+    private final PacketCodec admissionCodec = new PacketCodec(PacketCodec.MAX_PACKET_SIZE);
+    private volatile boolean logoutReplyEnabled;
+    private volatile boolean dead;
+
+    private Simulator(Builder b, UdpTransport transport) {
+        this.region = new RegionSettings(b.regionName, b.cornerX, b.cornerY, b.regionId, b.waterHeight, b.spawn);
+        this.messages = new RegionMessages(region);
+        this.validator = b.validator;
+        this.listener = b.listener;
+        this.logoutReplyEnabled = b.logoutReplyEnabled;
+        this.transport = transport;
+        if (b.scheduler != null) {
+            this.scheduler = b.scheduler;
+            this.ownedScheduler = null;
+        } else {
+            this.ownedScheduler = new ExecutorScheduler("slnet-sim-timer-" + transport.localAddress().getPort());
+            this.scheduler = ownedScheduler;
+        }
+        CircuitConfig config = b.circuitConfig.toBuilder().role(CircuitRole.SIMULATOR).build();
+        this.host = new CircuitHost(new TransportDatagramSender(transport), scheduler, config);
+    }
+
+    /** @return a builder for a region named "Test Region" at (256000, 256000), admitting nobody */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the UDP address viewers connect to (loopback, never port 0) */
+    public InetSocketAddress address() {
+        return transport.localAddress();
+    }
+
+    /** @return the region this simulator runs */
+    public RegionSettings region() {
+        return region;
+    }
+
+    /** @return the agents with a circuit here, in arrival order; snapshots */
+    public List<AgentPresence> agents() {
+        return agents.values().stream().sorted(Comparator.comparingInt(a -> a.localId)).map(Agent::presence)
+                .toList();
+    }
+
+    /**
+     * @param agentId an agent
+     * @return a snapshot of it, if it has a circuit here
+     */
+    public Optional<AgentPresence> agent(UUID agentId) {
+        return Optional.ofNullable(agents.get(agentId)).map(Agent::presence);
+    }
+
+    /** @return every message the agents sent, oldest first (the last 10,000) */
+    public List<ReceivedMessage> receivedMessages() {
+        return log.all();
+    }
+
+    /**
+     * @param agentId an agent
+     * @return the names of the messages it sent, oldest first
+     */
+    public List<String> receivedMessages(UUID agentId) {
+        return log.namesFrom(agentId);
+    }
+
+    /** @return {@code UseCircuitCode}s refused: unknown code, or session or agent not matching it */
+    public long rejectedCircuitCodes() {
+        return rejectedCodes.sum();
+    }
+
+    /** @return other datagrams from addresses without a circuit, dropped */
+    public long strayDatagrams() {
+        return strayDatagrams.sum();
+    }
+
+    /**
+     * Switches the answer to {@code LogoutRequest}: OpenSimulator often never sends one, and a viewer
+     * must cope. Without it the simulator just closes the agent's circuit.
+     *
+     * @param enabled true to send {@code LogoutReply}
+     */
+    public void setLogoutReplyEnabled(boolean enabled) {
+        logoutReplyEnabled = enabled;
+    }
+
+    /**
+     * Kicks an agent: sends {@code KickUser} (reliably), removes the agent, and closes its circuit once
+     * the viewer acknowledged it (or after a short grace).
+     *
+     * @param agentId the agent
+     * @param reason  the message the viewer shows
+     * @throws IllegalArgumentException if the agent has no circuit here
+     */
+    public void kick(UUID agentId, String reason) {
+        Agent agent = require(agentId);
+        if (!agent.leaving.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debug("kicking agent {}", agentId);
+        Circuit circuit = agent.circuit;
+        InetSocketAddress viewer = circuit.remoteAddress();
+        CompletableFuture<Void> sent = circuit.sendReliable(
+                messages.kick(agent.session, viewer.getAddress(), viewer.getPort(), reason));
+        removeAgent(agent, "kicked: " + reason);
+        closeAfter(circuit, sent);
+    }
+
+    /**
+     * Moves an agent's avatar and tells every agent in the region ({@code ImprovedTerseObjectUpdate}).
+     *
+     * @param agentId  the agent
+     * @param position the new position, region coordinates
+     * @throws IllegalArgumentException if the agent has no circuit here
+     */
+    public void moveAgent(UUID agentId, Vector3 position) {
+        Agent agent = require(agentId);
+        agent.position = Objects.requireNonNull(position, "position");
+        if (agent.inRegion) {
+            broadcast(messages.terseUpdate(agent.localId, position), null);
+        }
+        log.signal();
+    }
+
+    /**
+     * Speaks as an object on channel 0, heard by the agents in range.
+     *
+     * @param objectId the object's id (also its owner's, here)
+     * @param name     the object's name
+     * @param position where it is
+     * @param chatType 0 whisper, 1 say, 2 shout
+     * @param text     what it says
+     */
+    public void sayAsObject(UUID objectId, String name, Vector3 position, int chatType, String text) {
+        float range = chatRange(chatType);
+        if (range < 0) {
+            throw new IllegalArgumentException("not a spoken chat type: " + chatType);
+        }
+        var chat = messages.chat(name, objectId, objectId, SOURCE_OBJECT, chatType, position,
+                slnet.protocol.types.Bytes.ofString(text));
+        for (Agent listener : agents.values()) {
+            if (listener.inRegion && Agent.distance(position, listener.position) <= range) {
+                listener.circuit.sendReliable(chat);
+            }
+        }
+    }
+
+    /**
+     * Sends any message to an agent: for tests of messages this simulator does not produce itself.
+     *
+     * @param agentId  the agent
+     * @param message  the message
+     * @param reliable true to send it reliably
+     * @return the circuit's future for it
+     * @throws IllegalArgumentException if the agent has no circuit here
+     */
+    public CompletableFuture<Void> send(UUID agentId, Message message, boolean reliable) {
+        Circuit circuit = require(agentId).circuit;
+        return reliable ? circuit.sendReliable(message) : circuit.send(message);
+    }
+
+    /**
+     * Dies without a word: closes the socket first, so nothing more is sent (no acks, no pings, no
+     * goodbye) and the viewers' circuits must time out. The simulator stays closed afterwards.
+     */
+    public void killAbruptly() {
+        LOG.debug("simulator {} killed abruptly", region.name());
+        dead = true;
+        transport.close();
+        close();
+    }
+
+    /**
+     * Waits until an agent completed its movement into the region.
+     *
+     * @param agentId the agent
+     * @param timeout how long to wait
+     * @return the agent
+     * @throws TimeoutException if it did not arrive in time
+     * @throws InterruptedException if interrupted
+     */
+    public AgentPresence awaitAgentInRegion(UUID agentId, Duration timeout) throws TimeoutException,
+            InterruptedException {
+        log.await(() -> {
+            Agent a = agents.get(agentId);
+            return a != null && a.inRegion;
+        }, timeout, "agent " + agentId + " in region " + region.name());
+        return agents.get(agentId).presence();
+    }
+
+    /**
+     * Waits until an agent has no circuit here any more.
+     *
+     * @param agentId the agent
+     * @param timeout how long to wait
+     * @throws TimeoutException if it is still here
+     * @throws InterruptedException if interrupted
+     */
+    public void awaitAgentGone(UUID agentId, Duration timeout) throws TimeoutException, InterruptedException {
+        log.await(() -> !agents.containsKey(agentId), timeout, "departure of agent " + agentId);
+    }
+
+    /**
+     * Waits until an agent sent a message.
+     *
+     * @param agentId     the agent
+     * @param messageName the message, such as {@code "AgentUpdate"}
+     * @param timeout     how long to wait
+     * @throws TimeoutException if it did not come in time
+     * @throws InterruptedException if interrupted
+     */
+    public void awaitMessage(UUID agentId, String messageName, Duration timeout) throws TimeoutException,
+            InterruptedException {
+        log.await(() -> log.namesFrom(agentId).contains(messageName), timeout,
+                messageName + " from agent " + agentId);
+    }
+
+    /** Closes every circuit (sending the acks still owed), the socket and the owned scheduler; idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        host.close();
+        transport.close();
+        if (ownedScheduler != null) {
+            ownedScheduler.close();
+        }
+        agents.clear();
+        log.signal();
+    }
+
+    @Override
+    public String toString() {
+        return "Simulator[" + region.name() + " at " + address() + ", " + agents.size() + " agents]";
+    }
+
+    // ---- inbound -------------------------------------------------------------------------------
+
+    private void onDatagram(ByteBuffer datagram, InetSocketAddress source) {
+        if (host.circuit(source) != null) {
+            host.onDatagram(datagram, source);
+            return;
+        }
+        byte[] copy = new byte[datagram.remaining()];
+        datagram.get(copy);
+        UseCircuitCode use;
+        try {
+            MessageDescriptor descriptor = admissionCodec.peekDescriptor(copy, 0, copy.length);
+            if (!UseCircuitCode.DESCRIPTOR.equals(descriptor)) {
+                strayDatagrams.increment();
+                return;
+            }
+            use = (UseCircuitCode) admissionCodec.decodeMessage(copy, 0, copy.length);
+        } catch (PacketDecodeException | ClassCastException e) {
+            strayDatagrams.increment();
+            return;
+        }
+        var code = use.circuitCode();
+        Optional<AgentSession> session = validator.sessionFor(code.code())
+                .filter(s -> s.sessionId().equals(code.sessionID()) && s.agentId().equals(code.id()));
+        if (session.isEmpty() || closed.get()) {
+            rejectedCodes.increment();
+            LOG.debug("refused UseCircuitCode with code {} from {}", code.code(), source);
+            return;
+        }
+        admit(session.get(), source);
+        host.onDatagram(copy, 0, copy.length, source);
+    }
+
+    private void admit(AgentSession session, InetSocketAddress source) {
+        Agent previous = agents.get(session.agentId());
+        if (previous != null) {
+            // The same agent from a new address (a viewer restarted its circuit): the old one is stale.
+            removeAgent(previous, "replaced by a new circuit");
+            previous.circuit.close();
+        }
+        Agent agent = new Agent(session, nextLocalId.getAndIncrement(), region.spawn());
+        agent.circuit = host.open(source, inbound -> onMessage(agent, inbound), event -> onCircuitEvent(agent, event));
+        agents.put(session.agentId(), agent);
+        LOG.debug("accepted circuit code {} for agent {} from {}", session.circuitCode(), session.agentId(), source);
+        listener.circuitAccepted(session);
+        log.signal();
+    }
+
+    private void onMessage(Agent agent, InboundMessage inbound) {
+        Message message = inbound.message();
+        log.add(new ReceivedMessage(agent.session.agentId(), message.descriptor().name()));
+        if (agent.leaving.get()) {
+            return;
+        }
+        switch (message) {
+            case UseCircuitCode ignored -> {
+                if (agent.handshakeSent.compareAndSet(false, true)) {
+                    agent.circuit.sendReliable(messages.regionHandshake());
+                }
+            }
+            case slnet.protocol.messages.CompleteAgentMovement m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())
+                        && m.agentData().circuitCode() == agent.session.circuitCode()) {
+                    completeMovement(agent);
+                }
+            }
+            case slnet.protocol.messages.ChatFromViewer m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    relayChat(agent, m.chatData());
+                }
+            }
+            case slnet.protocol.messages.ImprovedInstantMessage m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    deliverIm(agent, m);
+                }
+            }
+            case slnet.protocol.messages.LogoutRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    logout(agent);
+                }
+            }
+            default -> {
+                // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
+            }
+        }
+    }
+
+    private void completeMovement(Agent agent) {
+        agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position));
+        if (agent.inRegion) {
+            return; // a repeated CompleteAgentMovement: answer again, announce once
+        }
+        agent.inRegion = true;
+        LOG.debug("agent {} entered region {}", agent.session.agentId(), region.name());
+        broadcast(messages.avatarUpdate(agent.session, agent.localId, agent.position), null);
+        for (Agent other : agents.values()) {
+            if (other != agent && other.inRegion) {
+                agent.circuit.sendReliable(messages.avatarUpdate(other.session, other.localId, other.position));
+            }
+        }
+        listener.agentEntered(agent.presence());
+        log.signal();
+    }
+
+    private void relayChat(Agent speaker, slnet.protocol.messages.ChatFromViewer.ChatData chat) {
+        float range = chatRange(chat.type());
+        if (chat.channel() != 0 || range < 0 || !speaker.inRegion) {
+            return; // no scripts listen on other channels here
+        }
+        var text = chat.message();
+        if (text.length() > MAX_CHAT_BYTES + 1) {
+            byte[] cut = java.util.Arrays.copyOf(text.toArray(), MAX_CHAT_BYTES + 1);
+            cut[MAX_CHAT_BYTES] = 0;
+            text = slnet.protocol.types.Bytes.unsafeWrap(cut);
+        }
+        UUID id = speaker.session.agentId();
+        Vector3 from = speaker.position;
+        var relayed = messages.chat(speaker.session.fullName(), id, id, SOURCE_AGENT, chat.type(), from, text);
+        for (Agent listener : agents.values()) {
+            if (listener.inRegion && Agent.distance(from, listener.position) <= range) {
+                listener.circuit.sendReliable(relayed);
+            }
+        }
+    }
+
+    private void deliverIm(Agent sender, slnet.protocol.messages.ImprovedInstantMessage im) {
+        Agent to = agents.get(im.messageBlock().toAgentID());
+        if (to == null || !to.inRegion) {
+            LOG.debug("instant message from {} to absent agent {} dropped", sender.session.agentId(),
+                    im.messageBlock().toAgentID());
+            return;
+        }
+        to.circuit.sendReliable(messages.forwardedIm(im, sender.session, sender.position));
+    }
+
+    private void logout(Agent agent) {
+        if (!agent.leaving.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debug("agent {} logging out (reply {})", agent.session.agentId(), logoutReplyEnabled ? "on" : "off");
+        removeAgent(agent, "logged out");
+        if (logoutReplyEnabled) {
+            closeAfter(agent.circuit, agent.circuit.sendReliable(messages.logoutReply(agent.session)));
+        } else {
+            agent.circuit.close();
+        }
+    }
+
+    private void onCircuitEvent(Agent agent, CircuitEvent event) {
+        if (event instanceof CircuitEvent.CircuitClosed c) {
+            removeAgent(agent, c.reason() == CircuitException.Reason.TIMED_OUT ? "circuit timed out" : "circuit closed");
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private void removeAgent(Agent agent, String reason) {
+        if (!agents.remove(agent.session.agentId(), agent)) {
+            return;
+        }
+        LOG.debug("agent {} left region {}: {}", agent.session.agentId(), region.name(), reason);
+        if (agent.inRegion && !dead && !closed.get()) {
+            broadcast(messages.killObject(agent.localId), agent);
+        }
+        listener.agentLeft(agent.presence(), reason);
+        log.signal();
+    }
+
+    /** Closes a circuit once a reliable goodbye settled, or after a grace period if the viewer never acks. */
+    private void closeAfter(Circuit circuit, CompletableFuture<Void> goodbye) {
+        goodbye.whenComplete((ok, failure) -> circuit.close());
+        try {
+            scheduler.schedule(circuit::close, CLOSE_GRACE_NS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            circuit.close();
+        }
+    }
+
+    private void broadcast(Message message, Agent except) {
+        Collection<Agent> all = agents.values();
+        for (Agent agent : all) {
+            if (agent != except && agent.inRegion) {
+                agent.circuit.sendReliable(message);
+            }
+        }
+    }
+
+    private Agent require(UUID agentId) {
+        Agent agent = agents.get(Objects.requireNonNull(agentId, "agentId"));
+        if (agent == null) {
+            throw new IllegalArgumentException("agent " + agentId + " has no circuit in " + region.name());
+        }
+        return agent;
+    }
+
+    /** @return the range of a channel-0 chat type in meters, or -1 if it is not relayed */
+    private static float chatRange(int chatType) {
+        return switch (chatType) {
+            case 0 -> WHISPER_RANGE;
+            case 1, 4, 5 -> SAY_RANGE; // say, start typing, stop typing
+            case 2 -> SHOUT_RANGE;
+            default -> -1f;
+        };
+    }
+
+    /** Builds and starts a {@link Simulator}; validated in {@link #start()}; not thread-safe. */
+    public static final class Builder {
+        private String regionName = "Test Region";
+        private int cornerX = 1000 * 256;
+        private int cornerY = 1000 * 256;
+        private UUID regionId = UUID.randomUUID();
+        private float waterHeight = 20f;
+        private Vector3 spawn = new Vector3(128, 128, 25);
+        private SessionValidator validator = SessionValidator.NONE;
+        private SimulatorListener listener = SimulatorListener.NONE;
+        private CircuitConfig circuitConfig = CircuitConfig.defaults();
+        private Scheduler scheduler;
+        private InetSocketAddress bindAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        private boolean logoutReplyEnabled = true;
+
+        private Builder() {
+        }
+
+        /** @param v the region's name @return this */
+        public Builder regionName(String v) {
+            regionName = Objects.requireNonNull(v, "regionName");
+            return this;
+        }
+
+        /**
+         * @param x global x of the region's corner, meters (a multiple of 256)
+         * @param y global y of the region's corner, meters (a multiple of 256)
+         * @return this
+         */
+        public Builder regionCorner(int x, int y) {
+            cornerX = x;
+            cornerY = y;
+            return this;
+        }
+
+        /** @param v the region's id (default: random) @return this */
+        public Builder regionId(UUID v) {
+            regionId = Objects.requireNonNull(v, "regionId");
+            return this;
+        }
+
+        /** @param v water level in meters (default 20) @return this */
+        public Builder waterHeight(float v) {
+            waterHeight = v;
+            return this;
+        }
+
+        /** @param v where arriving avatars stand (default 128, 128, 25) @return this */
+        public Builder spawn(Vector3 v) {
+            spawn = Objects.requireNonNull(v, "spawn");
+            return this;
+        }
+
+        /** @param v who knows the issued sessions (default: nobody) @return this */
+        public Builder sessionValidator(SessionValidator v) {
+            validator = Objects.requireNonNull(v, "sessionValidator");
+            return this;
+        }
+
+        /** @param v who hears agents come and go @return this */
+        public Builder listener(SimulatorListener v) {
+            listener = Objects.requireNonNull(v, "listener");
+            return this;
+        }
+
+        /** @param v the circuits' settings; the role is forced to {@link CircuitRole#SIMULATOR} @return this */
+        public Builder circuitConfig(CircuitConfig v) {
+            circuitConfig = Objects.requireNonNull(v, "circuitConfig");
+            return this;
+        }
+
+        /** @param v the circuits' timer, not owned by the simulator (default: its own thread) @return this */
+        public Builder scheduler(Scheduler v) {
+            scheduler = Objects.requireNonNull(v, "scheduler");
+            return this;
+        }
+
+        /** @param v the UDP address to bind (default: loopback, ephemeral port) @return this */
+        public Builder bindAddress(InetSocketAddress v) {
+            bindAddress = Objects.requireNonNull(v, "bindAddress");
+            return this;
+        }
+
+        /** @param v whether {@code LogoutRequest} is answered at first (default true) @return this */
+        public Builder logoutReplyEnabled(boolean v) {
+            logoutReplyEnabled = v;
+            return this;
+        }
+
+        /**
+         * Binds the socket and starts receiving.
+         *
+         * @return the running simulator
+         * @throws IOException if the socket cannot be bound
+         * @throws IllegalArgumentException if the region settings are invalid
+         */
+        public Simulator start() throws IOException {
+            new RegionSettings(regionName, cornerX, cornerY, regionId, waterHeight, spawn); // validates
+            UdpTransport transport = UdpTransport.open(UdpTransportConfig.builder().bindAddress(bindAddress).build());
+            Simulator simulator = null;
+            try {
+                simulator = new Simulator(this, transport);
+                transport.start(simulator::onDatagram);
+            } catch (RuntimeException e) {
+                if (simulator != null) {
+                    simulator.close();
+                }
+                transport.close();
+                throw e;
+            }
+            LOG.debug("simulator for {} listening on {}", regionName, transport.localAddress());
+            return simulator;
+        }
+    }
+}
