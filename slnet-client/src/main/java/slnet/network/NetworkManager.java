@@ -182,6 +182,12 @@ public final class NetworkManager implements AutoCloseable {
         return s == null ? Optional.empty() : Optional.of(s.primary.context);
     }
 
+    /** @return the primary region's id, once its RegionHandshake arrived */
+    public Optional<java.util.UUID> regionId() {
+        Session s = session;
+        return s == null ? Optional.empty() : Optional.ofNullable(s.primary.region.regionId());
+    }
+
     /** @return the counters of each open circuit, by simulator address */
     public Map<InetSocketAddress, CircuitStats> circuitStats() {
         Map<InetSocketAddress, CircuitStats> stats = new LinkedHashMap<>();
