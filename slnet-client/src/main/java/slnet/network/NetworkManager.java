@@ -458,10 +458,12 @@ public final class NetworkManager implements AutoCloseable {
         } else if (message instanceof LogoutReply && primary) {
             s.logoutReply.complete(null);
         }
+        // Handlers first: when the handshake completes on AgentMovementComplete, connect() returns
+        // with the facade's state (position) already updated from it.
+        handlers.dispatch(message, link.context);
         if (primary) {
             s.handshake.onMessage(message);
         }
-        handlers.dispatch(message, link.context);
         if (message instanceof KickUser kick) {
             String reason = kick.userInfo().reason().asString();
             if (primary) {

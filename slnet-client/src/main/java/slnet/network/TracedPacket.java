@@ -23,16 +23,25 @@ public record TracedPacket(boolean outbound, InetSocketAddress circuit, String m
     }
 
     /**
-     * The flags as letters, the way packet inspectors show them: Z (zerocoded), R (reliable),
-     * S (resent), A (acks appended), each or {@code -}.
+     * The flags set, as letters the way packet inspectors show them: Z (zerocoded), R (reliable),
+     * S (resent), A (acks appended), in that order.
      *
-     * @return four characters, e.g. {@code "-R-A"}
+     * @return e.g. {@code "RA"}, or an empty string when none is set
      */
     public String flagLetters() {
-        return new String(new char[] {
-            (flags & PacketHeader.ZEROCODED) != 0 ? 'Z' : '-',
-            (flags & PacketHeader.RELIABLE) != 0 ? 'R' : '-',
-            (flags & PacketHeader.RESENT) != 0 ? 'S' : '-',
-            (flags & PacketHeader.ACKS) != 0 ? 'A' : '-'});
+        StringBuilder letters = new StringBuilder(4);
+        if ((flags & PacketHeader.ZEROCODED) != 0) {
+            letters.append('Z');
+        }
+        if ((flags & PacketHeader.RELIABLE) != 0) {
+            letters.append('R');
+        }
+        if ((flags & PacketHeader.RESENT) != 0) {
+            letters.append('S');
+        }
+        if ((flags & PacketHeader.ACKS) != 0) {
+            letters.append('A');
+        }
+        return letters.toString();
     }
 }
