@@ -5,27 +5,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import slnet.circuit.Circuit;
 import slnet.circuit.CircuitConfig;
-import slnet.circuit.CircuitEvent;
-import slnet.circuit.CircuitException;
 import slnet.circuit.CircuitHost;
 import slnet.circuit.CircuitRole;
-import slnet.circuit.InboundMessage;
 import slnet.circuit.TransportDatagramSender;
 import slnet.protocol.Message;
 import slnet.protocol.MessageDescriptor;
@@ -59,39 +51,20 @@ import slnet.transport.UdpTransportConfig;
  */
 public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
-    private static final float WHISPER_RANGE = 10f;
-    private static final float SAY_RANGE = 20f;
-    private static final float SHOUT_RANGE = 100f;
-    private static final int MAX_CHAT_BYTES = 1023;
-    private static final long CLOSE_GRACE_NS = Duration.ofSeconds(2).toNanos();
-    private static final int SOURCE_AGENT = 1;
-    private static final int SOURCE_OBJECT = 2;
-
-    private final RegionSettings region;
-    private final RegionMessages messages;
+    private final Region region;
     private final SessionValidator validator;
-    private final SimulatorListener listener;
     private final UdpTransport transport;
     private final Scheduler scheduler;
     private final ExecutorScheduler ownedScheduler;
     private final CircuitHost host;
-    private final ConcurrentHashMap<UUID, Agent> agents = new ConcurrentHashMap<>();
-    private final MessageLog log = new MessageLog(10_000);
-    private final AtomicInteger nextLocalId = new AtomicInteger(1_000);
     private final LongAdder rejectedCodes = new LongAdder();
     private final LongAdder strayDatagrams = new LongAdder();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Used only on the receive thread, to look at datagrams from addresses without a circuit. */
     private final PacketCodec admissionCodec = new PacketCodec(PacketCodec.MAX_PACKET_SIZE);
-    private volatile boolean logoutReplyEnabled;
-    private volatile boolean dead;
 
     private Simulator(Builder b, UdpTransport transport) {
-        this.region = new RegionSettings(b.regionName, b.cornerX, b.cornerY, b.regionId, b.waterHeight, b.spawn);
-        this.messages = new RegionMessages(region);
         this.validator = b.validator;
-        this.listener = b.listener;
-        this.logoutReplyEnabled = b.logoutReplyEnabled;
         this.transport = transport;
         if (b.scheduler != null) {
             this.scheduler = b.scheduler;
@@ -100,6 +73,8 @@ public final class Simulator implements AutoCloseable {
             this.ownedScheduler = new ExecutorScheduler("slnet-sim-timer-" + transport.localAddress().getPort());
             this.scheduler = ownedScheduler;
         }
+        this.region = new Region(new RegionSettings(b.regionName, b.cornerX, b.cornerY, b.regionId, b.waterHeight,
+                b.spawn), b.listener, scheduler, b.logoutReplyEnabled);
         CircuitConfig config = b.circuitConfig.toBuilder().role(CircuitRole.SIMULATOR).build();
         this.host = new CircuitHost(new TransportDatagramSender(transport), scheduler, config);
     }
@@ -116,13 +91,12 @@ public final class Simulator implements AutoCloseable {
 
     /** @return the region this simulator runs */
     public RegionSettings region() {
-        return region;
+        return region.settings();
     }
 
     /** @return the agents with a circuit here, in arrival order; snapshots */
     public List<AgentPresence> agents() {
-        return agents.values().stream().sorted(Comparator.comparingInt(a -> a.localId)).map(Agent::presence)
-                .toList();
+        return region.agents();
     }
 
     /**
@@ -130,12 +104,12 @@ public final class Simulator implements AutoCloseable {
      * @return a snapshot of it, if it has a circuit here
      */
     public Optional<AgentPresence> agent(UUID agentId) {
-        return Optional.ofNullable(agents.get(agentId)).map(Agent::presence);
+        return region.agent(agentId);
     }
 
     /** @return every message the agents sent, oldest first (the last 10,000) */
     public List<ReceivedMessage> receivedMessages() {
-        return log.all();
+        return region.log.all();
     }
 
     /**
@@ -143,7 +117,7 @@ public final class Simulator implements AutoCloseable {
      * @return the names of the messages it sent, oldest first
      */
     public List<String> receivedMessages(UUID agentId) {
-        return log.namesFrom(agentId);
+        return region.log.namesFrom(agentId);
     }
 
     /** @return {@code UseCircuitCode}s refused: unknown code, or session or agent not matching it */
@@ -163,7 +137,7 @@ public final class Simulator implements AutoCloseable {
      * @param enabled true to send {@code LogoutReply}
      */
     public void setLogoutReplyEnabled(boolean enabled) {
-        logoutReplyEnabled = enabled;
+        region.setLogoutReplyEnabled(enabled);
     }
 
     /**
@@ -175,17 +149,7 @@ public final class Simulator implements AutoCloseable {
      * @throws IllegalArgumentException if the agent has no circuit here
      */
     public void kick(UUID agentId, String reason) {
-        Agent agent = require(agentId);
-        if (!agent.leaving.compareAndSet(false, true)) {
-            return;
-        }
-        LOG.debug("kicking agent {}", agentId);
-        Circuit circuit = agent.circuit;
-        InetSocketAddress viewer = circuit.remoteAddress();
-        CompletableFuture<Void> sent = circuit.sendReliable(
-                messages.kick(agent.session, viewer.getAddress(), viewer.getPort(), reason));
-        removeAgent(agent, "kicked: " + reason);
-        closeAfter(circuit, sent);
+        region.kick(agentId, Objects.requireNonNull(reason, "reason"));
     }
 
     /**
@@ -196,12 +160,7 @@ public final class Simulator implements AutoCloseable {
      * @throws IllegalArgumentException if the agent has no circuit here
      */
     public void moveAgent(UUID agentId, Vector3 position) {
-        Agent agent = require(agentId);
-        agent.position = Objects.requireNonNull(position, "position");
-        if (agent.inRegion) {
-            broadcast(messages.terseUpdate(agent.localId, position), null);
-        }
-        log.signal();
+        region.moveAgent(agentId, position);
     }
 
     /**
@@ -214,17 +173,7 @@ public final class Simulator implements AutoCloseable {
      * @param text     what it says
      */
     public void sayAsObject(UUID objectId, String name, Vector3 position, int chatType, String text) {
-        float range = chatRange(chatType);
-        if (range < 0) {
-            throw new IllegalArgumentException("not a spoken chat type: " + chatType);
-        }
-        var chat = messages.chat(name, objectId, objectId, SOURCE_OBJECT, chatType, position,
-                slnet.protocol.types.Bytes.ofString(text));
-        for (Agent listener : agents.values()) {
-            if (listener.inRegion && Agent.distance(position, listener.position) <= range) {
-                listener.circuit.sendReliable(chat);
-            }
-        }
+        region.sayAsObject(objectId, name, position, chatType, text);
     }
 
     /**
@@ -237,8 +186,7 @@ public final class Simulator implements AutoCloseable {
      * @throws IllegalArgumentException if the agent has no circuit here
      */
     public CompletableFuture<Void> send(UUID agentId, Message message, boolean reliable) {
-        Circuit circuit = require(agentId).circuit;
-        return reliable ? circuit.sendReliable(message) : circuit.send(message);
+        return region.send(agentId, message, reliable);
     }
 
     /**
@@ -246,8 +194,8 @@ public final class Simulator implements AutoCloseable {
      * goodbye) and the viewers' circuits must time out. The simulator stays closed afterwards.
      */
     public void killAbruptly() {
-        LOG.debug("simulator {} killed abruptly", region.name());
-        dead = true;
+        LOG.debug("simulator for {} killed abruptly", region.settings().name());
+        region.silence("simulator died");
         transport.close();
         close();
     }
@@ -263,11 +211,9 @@ public final class Simulator implements AutoCloseable {
      */
     public AgentPresence awaitAgentInRegion(UUID agentId, Duration timeout) throws TimeoutException,
             InterruptedException {
-        log.await(() -> {
-            Agent a = agents.get(agentId);
-            return a != null && a.inRegion;
-        }, timeout, "agent " + agentId + " in region " + region.name());
-        return agents.get(agentId).presence();
+        region.log.await(() -> region.isInRegion(agentId), timeout,
+                "agent " + agentId + " in region " + region.settings().name());
+        return region.agent(agentId).orElseThrow(() -> new TimeoutException("agent " + agentId + " left again"));
     }
 
     /**
@@ -279,7 +225,7 @@ public final class Simulator implements AutoCloseable {
      * @throws InterruptedException if interrupted
      */
     public void awaitAgentGone(UUID agentId, Duration timeout) throws TimeoutException, InterruptedException {
-        log.await(() -> !agents.containsKey(agentId), timeout, "departure of agent " + agentId);
+        region.log.await(() -> !region.isPresent(agentId), timeout, "departure of agent " + agentId);
     }
 
     /**
@@ -293,7 +239,7 @@ public final class Simulator implements AutoCloseable {
      */
     public void awaitMessage(UUID agentId, String messageName, Duration timeout) throws TimeoutException,
             InterruptedException {
-        log.await(() -> log.namesFrom(agentId).contains(messageName), timeout,
+        region.log.await(() -> region.log.namesFrom(agentId).contains(messageName), timeout,
                 messageName + " from agent " + agentId);
     }
 
@@ -303,18 +249,17 @@ public final class Simulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        region.silence("simulator closed");
         host.close();
         transport.close();
         if (ownedScheduler != null) {
             ownedScheduler.close();
         }
-        agents.clear();
-        log.signal();
     }
 
     @Override
     public String toString() {
-        return "Simulator[" + region.name() + " at " + address() + ", " + agents.size() + " agents]";
+        return "Simulator[" + region.settings().name() + " at " + address() + "]";
     }
 
     // ---- inbound -------------------------------------------------------------------------------
@@ -351,175 +296,9 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void admit(AgentSession session, InetSocketAddress source) {
-        Agent previous = agents.get(session.agentId());
-        if (previous != null) {
-            // The same agent from a new address (a viewer restarted its circuit): the old one is stale.
-            removeAgent(previous, "replaced by a new circuit");
-            previous.circuit.close();
-        }
-        Agent agent = new Agent(session, nextLocalId.getAndIncrement(), region.spawn());
-        agent.circuit = host.open(source, inbound -> onMessage(agent, inbound), event -> onCircuitEvent(agent, event));
-        agents.put(session.agentId(), agent);
+        region.admit(session, agent -> host.open(source, inbound -> region.onMessage(agent, inbound),
+                event -> region.onCircuitEvent(agent, event)));
         LOG.debug("accepted circuit code {} for agent {} from {}", session.circuitCode(), session.agentId(), source);
-        listener.circuitAccepted(session);
-        log.signal();
-    }
-
-    private void onMessage(Agent agent, InboundMessage inbound) {
-        Message message = inbound.message();
-        log.add(new ReceivedMessage(agent.session.agentId(), message.descriptor().name()));
-        if (agent.leaving.get()) {
-            return;
-        }
-        switch (message) {
-            case UseCircuitCode ignored -> {
-                if (agent.handshakeSent.compareAndSet(false, true)) {
-                    agent.circuit.sendReliable(messages.regionHandshake());
-                }
-            }
-            case slnet.protocol.messages.CompleteAgentMovement m -> {
-                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())
-                        && m.agentData().circuitCode() == agent.session.circuitCode()) {
-                    completeMovement(agent);
-                }
-            }
-            case slnet.protocol.messages.ChatFromViewer m -> {
-                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
-                    relayChat(agent, m.chatData());
-                }
-            }
-            case slnet.protocol.messages.ImprovedInstantMessage m -> {
-                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
-                    deliverIm(agent, m);
-                }
-            }
-            case slnet.protocol.messages.LogoutRequest m -> {
-                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
-                    logout(agent);
-                }
-            }
-            default -> {
-                // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
-            }
-        }
-    }
-
-    private void completeMovement(Agent agent) {
-        agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position));
-        if (agent.inRegion) {
-            return; // a repeated CompleteAgentMovement: answer again, announce once
-        }
-        agent.inRegion = true;
-        LOG.debug("agent {} entered region {}", agent.session.agentId(), region.name());
-        broadcast(messages.avatarUpdate(agent.session, agent.localId, agent.position), null);
-        for (Agent other : agents.values()) {
-            if (other != agent && other.inRegion) {
-                agent.circuit.sendReliable(messages.avatarUpdate(other.session, other.localId, other.position));
-            }
-        }
-        listener.agentEntered(agent.presence());
-        log.signal();
-    }
-
-    private void relayChat(Agent speaker, slnet.protocol.messages.ChatFromViewer.ChatData chat) {
-        float range = chatRange(chat.type());
-        if (chat.channel() != 0 || range < 0 || !speaker.inRegion) {
-            return; // no scripts listen on other channels here
-        }
-        var text = chat.message();
-        if (text.length() > MAX_CHAT_BYTES + 1) {
-            byte[] cut = java.util.Arrays.copyOf(text.toArray(), MAX_CHAT_BYTES + 1);
-            cut[MAX_CHAT_BYTES] = 0;
-            text = slnet.protocol.types.Bytes.unsafeWrap(cut);
-        }
-        UUID id = speaker.session.agentId();
-        Vector3 from = speaker.position;
-        var relayed = messages.chat(speaker.session.fullName(), id, id, SOURCE_AGENT, chat.type(), from, text);
-        for (Agent listener : agents.values()) {
-            if (listener.inRegion && Agent.distance(from, listener.position) <= range) {
-                listener.circuit.sendReliable(relayed);
-            }
-        }
-    }
-
-    private void deliverIm(Agent sender, slnet.protocol.messages.ImprovedInstantMessage im) {
-        Agent to = agents.get(im.messageBlock().toAgentID());
-        if (to == null || !to.inRegion) {
-            LOG.debug("instant message from {} to absent agent {} dropped", sender.session.agentId(),
-                    im.messageBlock().toAgentID());
-            return;
-        }
-        to.circuit.sendReliable(messages.forwardedIm(im, sender.session, sender.position));
-    }
-
-    private void logout(Agent agent) {
-        if (!agent.leaving.compareAndSet(false, true)) {
-            return;
-        }
-        LOG.debug("agent {} logging out (reply {})", agent.session.agentId(), logoutReplyEnabled ? "on" : "off");
-        removeAgent(agent, "logged out");
-        if (logoutReplyEnabled) {
-            closeAfter(agent.circuit, agent.circuit.sendReliable(messages.logoutReply(agent.session)));
-        } else {
-            agent.circuit.close();
-        }
-    }
-
-    private void onCircuitEvent(Agent agent, CircuitEvent event) {
-        if (event instanceof CircuitEvent.CircuitClosed c) {
-            removeAgent(agent, c.reason() == CircuitException.Reason.TIMED_OUT ? "circuit timed out" : "circuit closed");
-        }
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------
-
-    private void removeAgent(Agent agent, String reason) {
-        if (!agents.remove(agent.session.agentId(), agent)) {
-            return;
-        }
-        LOG.debug("agent {} left region {}: {}", agent.session.agentId(), region.name(), reason);
-        if (agent.inRegion && !dead && !closed.get()) {
-            broadcast(messages.killObject(agent.localId), agent);
-        }
-        listener.agentLeft(agent.presence(), reason);
-        log.signal();
-    }
-
-    /** Closes a circuit once a reliable goodbye settled, or after a grace period if the viewer never acks. */
-    private void closeAfter(Circuit circuit, CompletableFuture<Void> goodbye) {
-        goodbye.whenComplete((ok, failure) -> circuit.close());
-        try {
-            scheduler.schedule(circuit::close, CLOSE_GRACE_NS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            circuit.close();
-        }
-    }
-
-    private void broadcast(Message message, Agent except) {
-        Collection<Agent> all = agents.values();
-        for (Agent agent : all) {
-            if (agent != except && agent.inRegion) {
-                agent.circuit.sendReliable(message);
-            }
-        }
-    }
-
-    private Agent require(UUID agentId) {
-        Agent agent = agents.get(Objects.requireNonNull(agentId, "agentId"));
-        if (agent == null) {
-            throw new IllegalArgumentException("agent " + agentId + " has no circuit in " + region.name());
-        }
-        return agent;
-    }
-
-    /** @return the range of a channel-0 chat type in meters, or -1 if it is not relayed */
-    private static float chatRange(int chatType) {
-        return switch (chatType) {
-            case 0 -> WHISPER_RANGE;
-            case 1, 4, 5 -> SAY_RANGE; // say, start typing, stop typing
-            case 2 -> SHOUT_RANGE;
-            default -> -1f;
-        };
     }
 
     /** Builds and starts a {@link Simulator}; validated in {@link #start()}; not thread-safe. */

@@ -144,6 +144,10 @@ final class ScriptedViewer implements AutoCloseable {
         throw new TimeoutException("no " + type.getSimpleName() + " within " + timeout + "; got " + events);
     }
 
+    int localPort() {
+        return transport.localAddress().getPort();
+    }
+
     @Override
     public void close() {
         host.close();
