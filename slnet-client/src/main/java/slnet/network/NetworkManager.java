@@ -182,6 +182,13 @@ public final class NetworkManager implements AutoCloseable {
         return s == null ? Optional.empty() : Optional.of(s.primary.context);
     }
 
+    /** @return the local address of the UDP transport, once the first connect opened it (until close) */
+    public Optional<InetSocketAddress> localAddress() {
+        synchronized (lock) {
+            return transport == null || closed ? Optional.empty() : Optional.of(transport.localAddress());
+        }
+    }
+
     /** @return the primary region's id, once its RegionHandshake arrived */
     public Optional<java.util.UUID> regionId() {
         Session s = session;

@@ -23,6 +23,7 @@ import slnet.network.NetworkEvent;
 import slnet.network.NetworkStatus;
 import slnet.network.ReconnectPolicy;
 import slnet.network.ReconnectScheduled;
+import slnet.protocol.messages.DisableSimulator;
 import slnet.testgrid.TestGrid;
 import slnet.testgrid.fault.LoginFault;
 import slnet.testing.LeakCheckExtension;
@@ -81,6 +82,18 @@ class ClientFailureTest {
 
         assertThat(events.awaitEvent(NetworkEvent.Disconnected.class, WAIT).reason())
                 .isEqualTo("kicked: Bad manners");
+        assertThat(alice.status()).isEqualTo(NetworkStatus.DISCONNECTED);
+    }
+
+    @Test
+    void disableSimulatorOnThePrimaryCircuitDisconnects() throws Exception {
+        alice.connect(E2e.credentials(grid, ALICE));
+        EventStream events = alice.events().events();
+
+        grid.simulator().send(ALICE.agentId(), new DisableSimulator(), true);
+
+        assertThat(events.awaitEvent(NetworkEvent.CircuitLost.class, WAIT).reason()).contains("disabled");
+        assertThat(events.awaitEvent(NetworkEvent.Disconnected.class, WAIT).reason()).contains("disabled");
         assertThat(alice.status()).isEqualTo(NetworkStatus.DISCONNECTED);
     }
 

@@ -135,6 +135,7 @@ class ClientHandlersTest {
 
     @Test
     void closeLogsOutAndLeavesNothingRunning() throws Exception {
+        java.net.InetSocketAddress local = alice.network().localAddress().orElseThrow();
         alice.close();
         alice.close();
 
@@ -143,6 +144,11 @@ class ClientHandlersTest {
         // bob is unaffected
         assertThat(bob.status()).isEqualTo(slnet.network.NetworkStatus.CONNECTED);
         assertThat(alice.status()).isEqualTo(slnet.network.NetworkStatus.DISCONNECTED);
+        assertThat(alice.network().localAddress()).isEmpty();
+        // the socket is released: its port can be bound again
+        try (java.net.DatagramSocket again = new java.net.DatagramSocket(local.getPort())) {
+            assertThat(again.getLocalPort()).isEqualTo(local.getPort());
+        }
         // the LeakCheckExtension fails the test if a thread is left
     }
 }
