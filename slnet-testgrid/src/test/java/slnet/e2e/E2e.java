@@ -34,7 +34,7 @@ final class E2e {
     static NetworkConfig.Builder network() {
         return NetworkConfig.builder().circuitConfig(FAST_CLIENT).handshakeStepTimeout(Duration.ofSeconds(3))
                 .logoutTimeout(Duration.ofMillis(500)).logoutOnShutdown(false)
-                .authenticationService(null).reconnectPolicy(ReconnectPolicy.DISABLED);
+                .reconnectPolicy(ReconnectPolicy.DISABLED);
     }
 
     static Client client() {
