@@ -162,6 +162,24 @@ final class Handshake {
     }
 
     /**
+     * Fails the step in progress because the circuit went away, naming that step; no effect once done.
+     *
+     * @param reason what happened to the circuit
+     */
+    void circuitLost(String reason) {
+        ConnectStep current;
+        synchronized (this) {
+            current = step;
+        }
+        fail(current, current.failure() + " before the circuit was lost (" + reason + ")", null);
+    }
+
+    /** @return true once the handshake succeeded or failed */
+    boolean isDone() {
+        return result.isDone();
+    }
+
+    /**
      * Gives up, e.g. on disconnect; no effect once done.
      *
      * @param reason why

@@ -521,6 +521,11 @@ public final class NetworkManager implements AutoCloseable {
         if (s == null || s.primary != link) {
             return;
         }
+        if (!s.handshake.isDone()) {
+            // still connecting: the connect attempt fails naming the step it was at
+            s.handshake.circuitLost(reason);
+            return;
+        }
         boolean reconnectNow = false;
         synchronized (lock) {
             if (!closed && config.reconnectPolicy().enabled()

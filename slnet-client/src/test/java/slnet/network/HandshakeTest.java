@@ -110,6 +110,14 @@ class HandshakeTest {
     }
 
     @Test
+    void circuitLostNamesTheStepInProgress() {
+        handshake.start();
+        acks.get(0).complete(null);
+        handshake.circuitLost("no packets for 1000 ms");
+        assertFailed(ConnectStep.REGION_HANDSHAKE, "no RegionHandshake before the circuit was lost");
+    }
+
+    @Test
     void cancelNamesCancelled() {
         handshake.start();
         handshake.cancel("disconnect requested");
