@@ -18,7 +18,8 @@ import slnet.time.Scheduler;
 
 /**
  * The viewer's side of the region handshake on one circuit, as the official viewer runs it:
- * {@code UseCircuitCode} (reliable); once acknowledged, {@code CompleteAgentMovement} (reliable);
+ * {@code UseCircuitCode} (reliable); once acknowledged (or answered with {@code RegionHandshake},
+ * which a simulator sends only after accepting it), {@code CompleteAgentMovement} (reliable);
  * each {@code RegionHandshake} is answered with {@code RegionHandshakeReply} and
  * {@code AgentThrottle}; done when both {@code RegionHandshake} and {@code AgentMovementComplete}
  * have arrived. Each step has its own timeout, and a failure names the step.
@@ -121,6 +122,16 @@ final class Handshake {
     }
 
     private void onRegionHandshake() {
+        boolean acked;
+        synchronized (this) {
+            acked = step != ConnectStep.USE_CIRCUIT_CODE;
+        }
+        if (!acked) {
+            // The simulator sends RegionHandshake only once it accepted UseCircuitCode: that is as
+            // good as the ack (which may be on its way in the same datagram), and keeps the
+            // viewer's order, CompleteAgentMovement before RegionHandshakeReply.
+            onCircuitCodeAcked();
+        }
         boolean first;
         synchronized (this) {
             first = !regionHandshakeSeen;
