@@ -185,9 +185,9 @@ final class Handshake {
         fail(current, current.failure() + " before the circuit was lost (" + reason + ")", null);
     }
 
-    /** @return true once the handshake succeeded or failed */
-    boolean isDone() {
-        return result.isDone();
+    /** @return true once the handshake succeeded */
+    boolean succeeded() {
+        return result.isDone() && !result.isCompletedExceptionally();
     }
 
     /**

@@ -521,8 +521,9 @@ public final class NetworkManager implements AutoCloseable {
         if (s == null || s.primary != link) {
             return;
         }
-        if (!s.handshake.isDone()) {
-            // still connecting: the connect attempt fails naming the step it was at
+        if (!s.handshake.succeeded()) {
+            // Still connecting: the connect attempt fails naming the step it was at, and its
+            // failure handler ends the session (also when the handshake failed a moment ago).
             s.handshake.circuitLost(reason);
             return;
         }
