@@ -2,27 +2,19 @@ package slnet.network;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import slnet.circuit.Circuit;
 import slnet.circuit.CircuitEvent;
 import slnet.circuit.CircuitException;
-import slnet.circuit.CircuitHost;
 import slnet.circuit.CircuitStats;
-import slnet.circuit.DatagramSender;
 import slnet.circuit.InboundMessage;
-import slnet.circuit.TransportDatagramSender;
 import slnet.handler.HandlerContext;
 import slnet.handler.HandlerRegistry;
 import slnet.handler.MessagePath;
@@ -41,9 +33,6 @@ import slnet.protocol.messages.RegionHandshake;
 import slnet.protocol.types.Vector3;
 import slnet.time.ExecutorScheduler;
 import slnet.time.Scheduler;
-import slnet.transport.DatagramTransport;
-import slnet.transport.TransportFailure;
-import slnet.transport.TransportListener;
 
 /**
  * Wires the client's layers into one connection to a grid: it owns the login service, the one UDP
@@ -92,14 +81,10 @@ public final class NetworkManager implements AutoCloseable {
     private final NetworkEventBus bus = new NetworkEventBus();
     private final NetworkStatusTracker tracker;
     private final HandlerRegistry handlers = new HandlerRegistry();
-    private final PacketTracer tracer;
-    private final ConcurrentHashMap<InetSocketAddress, CircuitLink> links = new ConcurrentHashMap<>();
-    private final LongAdder inboundDroppedClosed = new LongAdder();
+    private final SimulatorCircuits circuits;
 
     private final Object lock = new Object();
     // Guarded by lock.
-    private DatagramTransport transport;
-    private CircuitHost host;
     private ReconnectLoop reconnect;
     private Thread shutdownHook;
     private boolean closed;
@@ -139,7 +124,10 @@ public final class NetworkManager implements AutoCloseable {
             ownsAuth = true;
         }
         tracker = new NetworkStatusTracker(bus::publish, config.clock());
-        tracer = config.packetTap() == null ? null : new PacketTracer(config.packetTap());
+        circuits = new SimulatorCircuits(config, scheduler, contextClient,
+                failure -> bus.publish(new NetworkEvent.ErrorOccurred("transport failed: " + failure.kind() + " "
+                        + failure.detail(), failure.cause(), config.clock().instant())),
+                this::onInbound, this::onCircuitEvent);
     }
 
     // ---------------------------------------------------------------- accessors
@@ -184,9 +172,7 @@ public final class NetworkManager implements AutoCloseable {
 
     /** @return the local address of the UDP transport, once the first connect opened it (until close) */
     public Optional<InetSocketAddress> localAddress() {
-        synchronized (lock) {
-            return transport == null || closed ? Optional.empty() : Optional.of(transport.localAddress());
-        }
+        return circuits.localAddress();
     }
 
     /** @return the primary region's id, once its RegionHandshake arrived */
@@ -197,18 +183,12 @@ public final class NetworkManager implements AutoCloseable {
 
     /** @return the counters of each open circuit, by simulator address */
     public Map<InetSocketAddress, CircuitStats> circuitStats() {
-        Map<InetSocketAddress, CircuitStats> stats = new LinkedHashMap<>();
-        links.forEach((address, link) -> stats.put(address, link.circuit.stats()));
-        return Map.copyOf(stats);
+        return circuits.stats();
     }
 
     /** @return inbound messages dropped because a circuit's dispatch queue was full */
     public long inboundDropped() {
-        long sum = inboundDroppedClosed.sum();
-        for (CircuitLink link : links.values()) {
-            sum += link.inbound.dropped();
-        }
-        return sum;
+        return circuits.inboundDropped();
     }
 
     /**
@@ -314,7 +294,7 @@ public final class NetworkManager implements AutoCloseable {
                               CompletableFuture<SessionSummary> result) {
         CircuitLink primary;
         try {
-            primary = openCircuit(info.simulator(), info.regionHandle());
+            primary = circuits.open(info.simulator(), info.regionHandle());
         } catch (IOException | RuntimeException e) {
             String reason = "could not open a circuit to " + info.simulator() + ": " + e.getMessage();
             ConnectException failure = new ConnectException(ConnectStep.USE_CIRCUIT_CODE, reason, e);
@@ -398,63 +378,8 @@ public final class NetworkManager implements AutoCloseable {
 
     // ---------------------------------------------------------------- circuits
 
-    private CircuitHost host() throws IOException {
-        synchronized (lock) {
-            ensureOpen();
-            if (host == null) {
-                DatagramTransport opened = config.transportFactory().open();
-                DatagramSender sender = new TransportDatagramSender(opened);
-                if (tracer != null) {
-                    sender = tracer.wrap(sender);
-                }
-                CircuitHost created = new CircuitHost(sender, scheduler, config.circuitConfig());
-                PacketTracer t = tracer;
-                opened.start(t == null ? created::onDatagram : (datagram, source) -> {
-                    t.inbound(datagram, source);
-                    created.onDatagram(datagram, source);
-                }, new TransportListener() {
-                    @Override
-                    public void onFailed(TransportFailure failure) {
-                        bus.publish(new NetworkEvent.ErrorOccurred("transport failed: " + failure.kind() + " "
-                                + failure.detail(), failure.cause(), config.clock().instant()));
-                    }
-                });
-                transport = opened;
-                host = created;
-            }
-            return host;
-        }
-    }
-
-    private CircuitLink openCircuit(InetSocketAddress simulator, long regionHandle) throws IOException {
-        CircuitHost h = host();
-        CircuitLink[] self = new CircuitLink[1];
-        InboundQueue queue = new InboundQueue("slnet-dispatch-" + simulator.getHostString() + ":" + simulator.getPort(),
-                config.inboundQueueCapacity(), message -> onInbound(self[0], message));
-        Circuit circuit;
-        try {
-            circuit = h.open(simulator, queue, event -> onCircuitEvent(self[0], event));
-        } catch (RuntimeException e) {
-            queue.close();
-            throw e;
-        }
-        self[0] = new CircuitLink(circuit, queue, new RegionState(simulator, regionHandle), contextClient);
-        links.put(simulator, self[0]);
-        return self[0];
-    }
-
-    private void closeLink(CircuitLink link) {
-        if (links.remove(link.remoteAddress(), link)) {
-            inboundDroppedClosed.add(link.inbound.dropped());
-        }
-        link.close();
-    }
-
     /** On the circuit's dispatch thread. */
     private void onInbound(CircuitLink link, InboundMessage inbound) {
-        if (link == null) {
-            return;
-        }
         Message message = inbound.message();
         Session s = session;
         boolean primary = s != null && s.primary == link;
@@ -490,15 +415,12 @@ public final class NetworkManager implements AutoCloseable {
     }
 
     private void lose(CircuitLink link, String reason) {
-        closeLink(link);
+        circuits.close(link);
         bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), reason, config.clock().instant()));
     }
 
     /** On the circuit's event executor. */
     private void onCircuitEvent(CircuitLink link, CircuitEvent event) {
-        if (link == null) {
-            return;
-        }
         String reason;
         if (event instanceof CircuitEvent.CircuitTimedOut timedOut) {
             reason = "no packets from the simulator for " + timedOut.silence().toMillis() + " ms";
@@ -514,7 +436,7 @@ public final class NetworkManager implements AutoCloseable {
 
     private void onCircuitLost(CircuitLink link, String reason) {
         Session s = session;
-        if (!links.containsKey(link.remoteAddress()) || links.get(link.remoteAddress()) != link) {
+        if (!circuits.isOpen(link)) {
             return; // already closed on purpose
         }
         lose(link, reason);
@@ -696,9 +618,7 @@ public final class NetworkManager implements AutoCloseable {
                 LOG.warn("region services failed to close", e);
             }
         }
-        for (CircuitLink link : links.values()) {
-            closeLink(link);
-        }
+        circuits.closeAll();
         return true;
     }
 
@@ -771,14 +691,10 @@ public final class NetworkManager implements AutoCloseable {
             }
         }
         ReconnectLoop loop;
-        DatagramTransport t;
-        CircuitHost h;
         synchronized (lock) {
             closed = true;
             loop = reconnect;
             reconnect = null;
-            t = transport;
-            h = host;
         }
         if (loop != null) {
             loop.cancel();
@@ -795,16 +711,7 @@ public final class NetworkManager implements AutoCloseable {
                 // the JVM is shutting down; the hook runs or ran anyway
             }
         }
-        for (CircuitLink link : links.values()) {
-            closeLink(link);
-            link.inbound.join(JOIN_MILLIS);
-        }
-        if (h != null) {
-            h.close();
-        }
-        if (t != null) {
-            t.close();
-        }
+        circuits.close();
         if (ownsAuth) {
             auth.close();
         }
@@ -822,7 +729,7 @@ public final class NetworkManager implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "NetworkManager[" + tracker.status() + ", circuits=" + links.size() + "]";
+        return "NetworkManager[" + tracker.status() + ", circuits=" + circuits.size() + "]";
     }
 
     /** One login's state: its ids, primary circuit, handshake and update loop. */
