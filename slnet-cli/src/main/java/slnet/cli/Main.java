@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             PacketCommand.class,
             MessagesCommand.class,
             LoginCommand.class,
+            DemoCommand.class,
+            ConnectCommand.class,
         })
 public final class Main implements Runnable {
 

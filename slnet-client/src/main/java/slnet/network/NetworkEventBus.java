@@ -163,6 +163,23 @@ public final class NetworkEventBus implements AutoCloseable {
     }
 
     /**
+     * Returns the events dropped so far for the subscriptions open now (full buffers); a closed
+     * subscription's count leaves the sum with it.
+     *
+     * @return the sum of {@link Subscription#dropped()} over open subscriptions
+     */
+    public long droppedByOpenSubscribers() {
+        long sum = 0;
+        for (ListenerSubscription subscription : listeners) {
+            sum += subscription.dropped();
+        }
+        for (EventStream stream : streams) {
+            sum += stream.dropped();
+        }
+        return sum;
+    }
+
+    /**
      * Tells whether the bus is open.
      *
      * @return false once closed

@@ -1,0 +1,308 @@
+package slnet.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import slnet.Client;
+import slnet.ClientConfig;
+import slnet.login.Grid;
+import slnet.login.LoginCredentials;
+import slnet.login.StartLocation;
+import slnet.network.ConnectException;
+import slnet.network.EventStream;
+import slnet.network.NetworkConfig;
+import slnet.network.NetworkEvent;
+import slnet.network.NetworkStatus;
+import slnet.network.SessionSummary;
+
+/**
+ * {@code slnet connect}: logs in to any grid, enters the region, prints status changes, chat and
+ * instant messages as lines (or JSON lines with {@code --json}, packets too with {@code --trace}),
+ * says {@code --say} once connected, stays {@code --stay} seconds or until Ctrl-C, then logs out
+ * cleanly. Exit 0 after a clean logout; 1 with the reason if the connection failed or was lost; 2
+ * for bad input. The password comes from {@code SLNET_PASSWORD} or a terminal prompt, never from an
+ * argument.
+ */
+@Command(name = "connect",
+        description = "Log in, enter the region, print status and chat, optionally say something, then log out.")
+public final class ConnectCommand implements Callable<Integer> {
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration DRAIN = Duration.ofSeconds(3);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--login-uri", paramLabel = "URI", description = "Login URI (default: Second Life main grid).")
+    URI loginUri;
+
+    @Option(names = "--user", required = true, paramLabel = "\"First Last\"",
+            description = "Avatar name; a single word means the last name Resident.")
+    String user;
+
+    @Option(names = "--start", defaultValue = "last", paramLabel = "last|home|Region/x/y/z",
+            description = "Start location (default: ${DEFAULT-VALUE}).")
+    String start;
+
+    @Option(names = "--say", paramLabel = "TEXT", description = "Say this in local chat once connected.")
+    String say;
+
+    @Option(names = "--stay", paramLabel = "SECONDS",
+            description = "Seconds to stay connected before logging out (default: until Ctrl-C).")
+    Integer staySeconds;
+
+    @Option(names = "--json", description = "One JSON object per line, with 'event' and 't_ms'.")
+    boolean json;
+
+    @Option(names = "--trace", description = "Also print every UDP packet in and out.")
+    boolean trace;
+
+    private final Function<String, String> environment;
+    private final Supplier<Optional<Console>> console;
+    private final boolean installSignalHook;
+
+    /** Creates the command reading the real environment and console, logging out on Ctrl-C. */
+    public ConnectCommand() {
+        this(System::getenv, () -> Optional.ofNullable(System.console()), true);
+    }
+
+    /**
+     * Creates the command with injected environment and console (for tests).
+     *
+     * @param environment looks up environment variables
+     * @param console the terminal, if any
+     * @param installSignalHook whether Ctrl-C (a JVM shutdown) logs out before the process ends
+     */
+    ConnectCommand(Function<String, String> environment, Supplier<Optional<Console>> console,
+                   boolean installSignalHook) {
+        this.environment = environment;
+        this.console = console;
+        this.installSignalHook = installSignalHook;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EventLines lines = new EventLines(out, json, System.nanoTime());
+        String[] names = user.strip().split("\\s+");
+        if (names.length > 2 || names[0].isEmpty()) {
+            err.println("--user must be \"First Last\" or a single username");
+            return 2;
+        }
+        if (staySeconds != null && staySeconds < 0) {
+            err.println("--stay must not be negative");
+            return 2;
+        }
+        StartLocation startLocation;
+        try {
+            startLocation = LoginCommand.parseStart(start);
+        } catch (IllegalArgumentException e) {
+            err.println("--start: " + e.getMessage());
+            return 2;
+        }
+        Optional<String> password = password(names);
+        if (password.isEmpty()) {
+            err.println("No password: set " + LoginCommand.PASSWORD_ENV + " or run in a terminal to be prompted.");
+            return 2;
+        }
+        LoginCredentials credentials;
+        try {
+            credentials = LoginCredentials.builder().firstName(names[0])
+                    .lastName(names.length == 2 ? names[1] : "Resident").password(password.get())
+                    .grid(loginUri == null ? Grid.SECOND_LIFE : Grid.custom(loginUri)).startLocation(startLocation)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            err.println("Invalid input: " + e.getMessage());
+            return 2;
+        }
+        NetworkConfig.Builder network = NetworkConfig.builder().logoutOnShutdown(false);
+        if (trace) {
+            network.packetTap(lines::packet);
+        }
+        Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
+        try (Client client = Client.create(ClientConfig.builder().network(network.build()).build())) {
+            Session session = new Session(client, lines, progress);
+            Thread hook = installSignalHook ? session.installHook() : null;
+            try {
+                return session.run(credentials);
+            } finally {
+                session.finished.countDown();
+                if (hook != null && !session.interrupted.get()) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException e) {
+                        // shutting down: the hook is running and waits for us
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<String> password(String[] names) {
+        String fromEnv = environment.apply(LoginCommand.PASSWORD_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return Optional.of(fromEnv);
+        }
+        return console.get().map(c -> c.readPassword("Password for %s: ", String.join(" ", names)))
+                .map(String::new).filter(p -> !p.isEmpty());
+    }
+
+    /** One run: connect, say, stay, log out; events are pulled and printed on the calling thread. */
+    private final class Session {
+        final Client client;
+        final EventLines lines;
+        final Progress progress;
+        final EventStream events;
+        final AtomicBoolean interrupted = new AtomicBoolean();
+        final CountDownLatch finished = new CountDownLatch(1);
+        String disconnectReason;
+
+        Session(Client client, EventLines lines, Progress progress) {
+            this.client = client;
+            this.lines = lines;
+            this.progress = progress;
+            this.events = client.events().events(8192);
+        }
+
+        Thread installHook() {
+            Thread hook = new Thread(() -> {
+                interrupted.set(true);
+                try {
+                    finished.await(client.config().network().logoutTimeout().toMillis() + 3000, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "slnet-connect-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        }
+
+        int run(LoginCredentials credentials) throws InterruptedException {
+            CompletableFuture<SessionSummary> connecting = client.connectAsync(credentials);
+            while (!connecting.isDone() && !interrupted.get()) {
+                pump(POLL);
+            }
+            pumpAvailable();
+            progress.done();
+            if (interrupted.get() && !connecting.isDone()) {
+                client.disconnect();
+                drainUntilDisconnected();
+                return 1;
+            }
+            try {
+                connecting.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                String reason = cause instanceof ConnectException ce ? ce.getMessage() : String.valueOf(cause);
+                drainUntilDisconnected();
+                fail(reason);
+                return 1;
+            }
+            if (say != null && !say.isEmpty()) {
+                client.chat().say(say);
+            }
+            long deadline = staySeconds == null ? Long.MAX_VALUE
+                    : System.nanoTime() + TimeUnit.SECONDS.toNanos(staySeconds);
+            while (disconnectReason == null && !interrupted.get() && System.nanoTime() < deadline) {
+                long left = Math.max(1, Math.min(POLL.toNanos(), deadline - System.nanoTime()));
+                pump(Duration.ofNanos(left));
+            }
+            if (disconnectReason != null) {
+                fail(disconnectReason);
+                return 1;
+            }
+            client.disconnect();
+            drainUntilDisconnected();
+            return 0;
+        }
+
+        private void fail(String reason) {
+            if (json) {
+                lines.error(reason);
+            } else {
+                spec.commandLine().getErr().println("slnet connect: " + reason);
+                spec.commandLine().getErr().flush();
+            }
+        }
+
+        private void pump(Duration wait) throws InterruptedException {
+            NetworkEvent event = events.poll(wait);
+            while (event != null) {
+                show(event);
+                event = events.poll(Duration.ZERO);
+            }
+        }
+
+        private void pumpAvailable() throws InterruptedException {
+            pump(Duration.ZERO);
+        }
+
+        private void drainUntilDisconnected() throws InterruptedException {
+            long deadline = System.nanoTime() + DRAIN.toNanos();
+            while (disconnectReason == null && System.nanoTime() < deadline) {
+                pump(POLL);
+            }
+            pumpAvailable();
+        }
+
+        private void show(NetworkEvent event) {
+            if (event instanceof NetworkEvent.StatusChanged s) {
+                progress.status(s.to());
+            }
+            if (event instanceof NetworkEvent.Disconnected d) {
+                disconnectReason = d.reason();
+            }
+            lines.event(event);
+        }
+    }
+
+    /** The login stages as one rewritten line on a terminal's error stream; silent otherwise. */
+    private static final class Progress {
+        private final boolean terminal;
+        private final PrintWriter err;
+        private boolean shown;
+
+        Progress(Optional<Console> console, PrintWriter err) {
+            this.terminal = console.isPresent();
+            this.err = err;
+        }
+
+        void status(NetworkStatus status) {
+            if (!terminal) {
+                return;
+            }
+            String stage = switch (status) {
+                case AUTHENTICATING -> "logging in...";
+                case CONNECTING -> "entering the region (UseCircuitCode, RegionHandshake, AgentMovementComplete)...";
+                case CONNECTED -> "connected.";
+                default -> null;
+            };
+            if (stage != null) {
+                err.print("\r\u001b[2Kslnet connect: " + stage);
+                err.flush();
+                shown = true;
+            }
+        }
+
+        void done() {
+            if (shown) {
+                err.println();
+                err.flush();
+                shown = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package slnet.cli;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import slnet.ChatReceived;
+import slnet.Client;
+import slnet.ClientConfig;
+import slnet.login.Grid;
+import slnet.login.LoginCredentials;
+import slnet.network.ConnectException;
+import slnet.network.EventStream;
+import slnet.network.NetworkConfig;
+import slnet.network.NetworkEvent;
+import slnet.network.SessionSummary;
+import slnet.testgrid.TestAccount;
+import slnet.testgrid.TestGrid;
+
+/**
+ * {@code slnet demo}: starts the embedded test grid on loopback, logs two bots in, has them greet
+ * each other in local chat, prints what each saw with timings, logs both out and exits 0 (1 if a
+ * greeting was not heard). Needs no account and no network beyond loopback.
+ */
+@Command(name = "demo",
+        description = "Run an in-process test grid, log two bots in, have them greet each other, log out.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final String REGION = "Demoville";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Seconds to wait for each step (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    /** Creates the command; picocli calls this. */
+    public DemoCommand() {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration wait = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : WAIT;
+        long startNs = System.nanoTime();
+        // Throwaway passwords: the grid lives only as long as this command.
+        TestAccount alice = TestAccount.of("Alice", "Demo", randomPassword());
+        TestAccount bob = TestAccount.of("Bob", "Demo", randomPassword());
+        NetworkConfig network = NetworkConfig.builder().logoutOnShutdown(false).build();
+        try (TestGrid grid = TestGrid.builder().account(alice).account(bob).regionName(REGION).start();
+             Client aliceClient = Client.create(ClientConfig.builder().network(network).build());
+             Client bobClient = Client.create(ClientConfig.builder().network(network).build())) {
+            Bot a = new Bot("Alice", aliceClient, out, startNs);
+            Bot b = new Bot("Bob", bobClient, out, startNs);
+            a.say(String.format(Locale.ROOT, "test grid up: login %s, region %s at %s", grid.loginUri(), REGION,
+                    EventLines.address(grid.simulator().address())));
+            try {
+                a.connect(credentials(grid, alice));
+                b.connect(credentials(grid, bob));
+            } catch (ConnectException e) {
+                err.println("slnet demo: a bot could not connect: " + e.getMessage());
+                return 1;
+            }
+            String hello = "Hello Bob, this is Alice!";
+            String reply = "Hi Alice, Bob here. Nice region!";
+            a.say("says: " + hello);
+            aliceClient.chat().say(hello);
+            boolean bobHeard = b.awaitChat("Alice Demo", hello, wait);
+            b.say("says: " + reply);
+            bobClient.chat().say(reply);
+            boolean aliceHeard = a.awaitChat("Bob Demo", reply, wait);
+            a.logout();
+            b.logout();
+            if (!bobHeard || !aliceHeard) {
+                err.println("slnet demo: a greeting was not heard");
+                return 1;
+            }
+            a.say("done: both bots greeted each other and logged out");
+            return 0;
+        }
+    }
+
+    private static LoginCredentials credentials(TestGrid grid, TestAccount account) {
+        return LoginCredentials.of(account.firstName(), account.lastName(), account.password())
+                .withGrid(Grid.custom(grid.loginUri()));
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** One bot: its client, its event stream and its lines. */
+    private static final class Bot {
+        private final String name;
+        private final Client client;
+        private final PrintWriter out;
+        private final long startNs;
+        private final EventStream events;
+
+        Bot(String name, Client client, PrintWriter out, long startNs) {
+            this.name = name;
+            this.client = client;
+            this.out = out;
+            this.startNs = startNs;
+            this.events = client.events().events(4096);
+        }
+
+        void say(String text) {
+            synchronized (out) {
+                out.printf(Locale.ROOT, "[%6d ms] %-5s %s%n", (System.nanoTime() - startNs) / 1_000_000, name, text);
+                out.flush();
+            }
+        }
+
+        void connect(LoginCredentials credentials) throws ConnectException, InterruptedException {
+            say("logging in...");
+            SessionSummary session = client.connect(credentials);
+            say("connected as " + session.agentName() + " in " + session.regionName()
+                    + client.position().map(p -> String.format(Locale.ROOT, " at %.0f, %.0f, %.0f",
+                            p.position().x(), p.position().y(), p.position().z())).orElse(""));
+        }
+
+        boolean awaitChat(String from, String text, Duration wait) throws InterruptedException {
+            ChatReceived heard;
+            try {
+                heard = events.awaitEvent(ChatReceived.class,
+                        c -> c.message().fromName().equals(from) && c.message().text().equals(text), wait);
+            } catch (TimeoutException e) {
+                say("did not hear " + from + " within " + wait.toSeconds() + " s");
+                return false;
+            }
+            say("heard " + heard.message().fromName() + " (" + heard.message().type().name().toLowerCase(Locale.ROOT)
+                    + "): \"" + heard.message().text() + "\"");
+            return true;
+        }
+
+        void logout() throws InterruptedException {
+            client.disconnect();
+            try {
+                say("disconnected: " + events.awaitEvent(NetworkEvent.Disconnected.class, Duration.ofSeconds(2)).reason());
+            } catch (TimeoutException e) {
+                say("logged out");
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package slnet.cli;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import slnet.AgentMoved;
+import slnet.ChatMessage;
+import slnet.ChatReceived;
+import slnet.ImReceived;
+import slnet.InstantMessage;
+import slnet.cli.json.Json;
+import slnet.network.NetworkEvent;
+import slnet.network.NetworkStatus;
+import slnet.network.ReconnectScheduled;
+import slnet.network.TracedPacket;
+
+/**
+ * Writes a client's events as lines: human-readable ({@code [  123 ms] status Connecting -> Connected})
+ * or one JSON object per line with an {@code event} field and {@code t_ms}, the milliseconds since
+ * the command started. Thread-safe: events come from the command's thread and packet traces from
+ * the network threads, and each line is written whole.
+ */
+final class EventLines {
+    private final PrintWriter out;
+    private final boolean json;
+    private final long startNs;
+
+    EventLines(PrintWriter out, boolean json, long startNs) {
+        this.out = out;
+        this.json = json;
+        this.startNs = startNs;
+    }
+
+    /** @return milliseconds since start */
+    long elapsedMs() {
+        return (System.nanoTime() - startNs) / 1_000_000;
+    }
+
+    /** Writes one event; events this tool does not show are skipped. */
+    void event(NetworkEvent event) {
+        switch (event) {
+            case NetworkEvent.StatusChanged e -> line("status", "status " + status(e.from()) + " -> " + status(e.to()),
+                    "from", status(e.from()), "to", status(e.to()));
+            case NetworkEvent.Connected e -> line("connected", "connected as " + e.session().agentName() + " in "
+                    + e.session().regionName(), "agent", e.session().agentId().toString(),
+                    "name", e.session().agentName(), "region", e.session().regionName());
+            case NetworkEvent.CircuitConnected e -> line("circuit", "circuit up " + address(e.simulator()),
+                    "state", "connected", "circuit", address(e.simulator()));
+            case NetworkEvent.CircuitLost e -> line("circuit", "circuit lost " + address(e.simulator()) + ": "
+                    + e.reason(), "state", "lost", "circuit", address(e.simulator()), "reason", e.reason());
+            case NetworkEvent.Disconnected e -> line("disconnected", "disconnected: " + e.reason(), "reason", e.reason());
+            case NetworkEvent.ErrorOccurred e -> error(e.description());
+            case NetworkEvent.ExtensionEvent e -> extension(e);
+        }
+    }
+
+    private void extension(NetworkEvent.ExtensionEvent event) {
+        if (event instanceof ChatReceived c) {
+            ChatMessage m = c.message();
+            String type = m.type().name().toLowerCase(Locale.ROOT);
+            line("chat", "chat " + m.fromName() + " (" + type + "): " + m.text(), "from", m.fromName(),
+                    "source", m.sourceId().toString(), "source_type", m.sourceType().name().toLowerCase(Locale.ROOT),
+                    "type", type, "channel", m.channel(), "text", m.text());
+        } else if (event instanceof ImReceived i) {
+            InstantMessage m = i.message();
+            line("im", "im from " + m.fromName() + ": " + m.text(), "from", m.fromName(),
+                    "source", m.fromId().toString(), "dialog", m.dialog(), "text", m.text());
+        } else if (event instanceof ReconnectScheduled r) {
+            line("reconnect", "reconnect attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms",
+                    "attempt", r.attempt(), "delay_ms", r.delay().toMillis());
+        } else if (event instanceof AgentMoved m) {
+            var p = m.position().position();
+            line("position", String.format(Locale.ROOT, "position %.1f, %.1f, %.1f", p.x(), p.y(), p.z()),
+                    "x", (double) p.x(), "y", (double) p.y(), "z", (double) p.z());
+        }
+    }
+
+    /** Writes a failure. */
+    void error(String reason) {
+        line("error", "error: " + reason, "reason", reason);
+    }
+
+    /** Writes one traced packet. */
+    void packet(TracedPacket p) {
+        String dir = p.outbound() ? "out" : "in";
+        line("message", (p.outbound() ? ">> " : "<< ") + p.messageName() + " seq=" + p.sequence() + " "
+                        + (p.flagLetters().isEmpty() ? "-" : p.flagLetters()) + " " + address(p.circuit()),
+                "dir", dir, "path", "udp", "circuit", address(p.circuit()), "name", p.messageName(),
+                "seq", p.sequence(), "flags", p.flagLetters());
+    }
+
+    /** Writes a free-form note (text mode only). */
+    void note(String text) {
+        if (!json) {
+            line("note", text);
+        }
+    }
+
+    private void line(String event, String text, Object... fields) {
+        long t = elapsedMs();
+        String rendered;
+        if (json) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("event", event);
+            map.put("t_ms", t);
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                map.put((String) fields[i], fields[i + 1]);
+            }
+            rendered = Json.write(map);
+        } else {
+            rendered = String.format(Locale.ROOT, "[%6d ms] %s", t, text);
+        }
+        synchronized (out) {
+            out.println(rendered);
+            out.flush();
+        }
+    }
+
+    static String status(NetworkStatus s) {
+        String name = s.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    static String address(InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
+    }
+}

@@ -1,0 +1,31 @@
+package slnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import slnet.testing.LeakCheckExtension;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@ExtendWith(LeakCheckExtension.class)
+class DemoCommandTest {
+
+    @Test
+    void twoBotsGreetEachOtherAndLogOut() {
+        CliRun run = CliRun.run("demo");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Bob   heard Alice Demo (normal): \"Hello Bob, this is Alice!\"")
+                .contains("Alice heard Bob Demo (normal): \"Hi Alice, Bob here. Nice region!\"")
+                .contains("Alice disconnected: logged out").contains("Bob   disconnected: logged out")
+                .contains("done: both bots greeted each other");
+        assertThat(run.lines()).allMatch(line -> line.matches("\\[ *\\d+ ms] .*"));
+    }
+
+    @Test
+    void isRegistered() {
+        assertThat(Main.newCommandLine().getSubcommands()).containsKeys("demo", "connect");
+    }
+}

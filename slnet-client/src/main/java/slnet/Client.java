@@ -1,0 +1,300 @@
+package slnet;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import slnet.handler.CircuitView;
+import slnet.handler.HandlerContext;
+import slnet.handler.HandlerRegistry;
+import slnet.handler.Registration;
+import slnet.login.LoginCredentials;
+import slnet.login.SessionInfo;
+import slnet.network.ConnectException;
+import slnet.network.NetworkEventBus;
+import slnet.network.NetworkManager;
+import slnet.network.NetworkStatus;
+import slnet.network.SessionSummary;
+import slnet.protocol.messages.AgentMovementComplete;
+import slnet.protocol.messages.ChatFromSimulator;
+import slnet.protocol.messages.ImprovedInstantMessage;
+import slnet.protocol.messages.ImprovedTerseObjectUpdate;
+import slnet.protocol.messages.ObjectUpdate;
+import slnet.protocol.messages.RegionHandshake;
+import slnet.protocol.types.Vector3;
+
+/**
+ * A Second Life client: log in, chat, send and receive instant messages, follow the agent's
+ * region and position, and hear about everything through events. The one type most users hold.
+ *
+ * <pre>{@code
+ * try (Client client = Client.create()) {
+ *     EventStream events = client.events().events();
+ *     client.connect(LoginCredentials.of("First", "Last", password).withGrid(grid));
+ *     client.chat().say("Hello");
+ *     ChatReceived heard = events.awaitEvent(ChatReceived.class, Duration.ofSeconds(10));
+ *     client.disconnect();
+ * }
+ * }</pre>
+ *
+ * <h2>Threading</h2>
+ * Thread-safe. {@link #connect} and {@link #disconnect} block their caller (use the async forms
+ * from handlers or event listeners); everything else never blocks. Incoming messages are turned
+ * into events ({@link ChatReceived}, {@link ImReceived}, {@link AgentMoved}) on the circuit's
+ * dispatch thread, in arrival order, before user handlers of the same priority run; event
+ * subscribers receive them on their own threads (see {@link NetworkEventBus}). Domain objects are
+ * immutable records and carry no packets.
+ *
+ * <h2>Ownership</h2>
+ * The client owns its {@link NetworkManager}; {@link #close()} logs out if connected and releases
+ * every thread, timer and socket. Idempotent.
+ */
+public final class Client implements AutoCloseable {
+    /** The facade's own handlers run before user handlers at default priority. */
+    private static final int FACADE_PRIORITY = 1_000_000;
+    private static final int AVATAR_PCODE = 47;
+
+    private final ClientConfig config;
+    private final NetworkManager network;
+    private final Clock clock;
+    private final Chat chat = new Chat(this);
+    private final InstantMessages ims = new InstantMessages(this);
+    private final AtomicReference<AgentPosition> position = new AtomicReference<>();
+    private volatile long avatarLocalId = -1;
+    private final Registration[] registrations;
+
+    private Client(ClientConfig config) {
+        this.config = config;
+        this.network = new NetworkManager(config.network(), this);
+        this.clock = config.network().clock();
+        HandlerRegistry handlers = network.handlers();
+        registrations = new Registration[] {
+            handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
+            handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
+            handlers.register(AgentMovementComplete.class, FACADE_PRIORITY, this::onMovementComplete),
+            handlers.register(ObjectUpdate.class, FACADE_PRIORITY, this::onObjectUpdate),
+            handlers.register(ImprovedTerseObjectUpdate.class, FACADE_PRIORITY, this::onTerseUpdate),
+            handlers.register(RegionHandshake.class, FACADE_PRIORITY, (m, c) -> avatarLocalId = -1),
+        };
+    }
+
+    /**
+     * Creates a client with the defaults; nothing is opened until {@link #connect}.
+     *
+     * @return the client
+     */
+    public static Client create() {
+        return create(ClientConfig.defaults());
+    }
+
+    /**
+     * Creates a client; nothing is opened until {@link #connect}.
+     *
+     * @param config the configuration
+     * @return the client
+     */
+    public static Client create(ClientConfig config) {
+        return new Client(Objects.requireNonNull(config, "config"));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Logs in and enters the region; blocks until the agent is in the region or the attempt failed.
+     * Each step is bounded (the login service's timeouts, then one timeout per handshake step).
+     *
+     * @param credentials who and where
+     * @return who and where the agent is
+     * @throws ConnectException naming the step that failed
+     * @throws InterruptedException if interrupted; the attempt is cancelled
+     */
+    public SessionSummary connect(LoginCredentials credentials) throws ConnectException, InterruptedException {
+        return network.connect(credentials);
+    }
+
+    /**
+     * Starts logging in without blocking.
+     *
+     * @param credentials who and where
+     * @return completes when in the region, or fails with a {@link ConnectException}
+     */
+    public CompletableFuture<SessionSummary> connectAsync(LoginCredentials credentials) {
+        return network.connectAsync(credentials);
+    }
+
+    /**
+     * Logs out (LogoutRequest, bounded wait for LogoutReply) and closes the circuits; blocks.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void disconnect() throws InterruptedException {
+        network.disconnect();
+    }
+
+    /** @return completes when logged out; never blocks */
+    public CompletableFuture<Void> disconnectAsync() {
+        return network.disconnectAsync();
+    }
+
+    /** Logs out if connected, then releases everything; idempotent. */
+    @Override
+    public void close() {
+        for (Registration registration : registrations) {
+            registration.remove();
+        }
+        network.close();
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** @return the events: status changes, connection events, chat, IMs, movement */
+    public NetworkEventBus events() {
+        return network.events();
+    }
+
+    /** @return where typed handlers for inbound messages are registered */
+    public HandlerRegistry handlers() {
+        return network.handlers();
+    }
+
+    /** @return local chat */
+    public Chat chat() {
+        return chat;
+    }
+
+    /** @return instant messages */
+    public InstantMessages ims() {
+        return ims;
+    }
+
+    /** @return the connection status, read without blocking */
+    public NetworkStatus status() {
+        return network.status();
+    }
+
+    /** @return the network manager underneath, for what the facade does not cover */
+    public NetworkManager network() {
+        return network;
+    }
+
+    /** @return the configuration */
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** @return the agent's id while there is a session */
+    public Optional<UUID> agentId() {
+        return network.session().map(SessionInfo::agentId);
+    }
+
+    /** @return the region the agent is in, once its handshake arrived */
+    public Optional<RegionInfo> region() {
+        Optional<HandlerContext> context = network.primaryContext();
+        if (context.isEmpty()) {
+            return Optional.empty();
+        }
+        HandlerContext c = context.get();
+        return network.regionId().map(id -> new RegionInfo(c.region().name(), c.region().handle(),
+                c.circuit().remoteAddress(), id));
+    }
+
+    /** @return where the agent is, once known */
+    public Optional<AgentPosition> position() {
+        return Optional.ofNullable(position.get());
+    }
+
+    /** @return the counters of circuits, handlers and events */
+    public ClientStats stats() {
+        NetworkEventBus bus = network.events();
+        return new ClientStats(network.circuitStats(), network.primaryCircuit(), network.handlers().stats(),
+                bus.published(), bus.droppedByOpenSubscribers(), network.inboundDropped());
+    }
+
+    @Override
+    public String toString() {
+        return "Client[" + network.status() + "]";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** What sending needs of the current session. */
+    record Connected(CircuitView circuit, UUID agentId, UUID sessionId, String agentName) {
+    }
+
+    /** @throws IllegalStateException if there is no session to send on */
+    Connected connected() {
+        Optional<SessionInfo> info = network.session();
+        Optional<HandlerContext> context = network.primaryContext();
+        if (info.isEmpty() || context.isEmpty() || !network.status().hasSession()) {
+            throw new IllegalStateException("not connected (status " + network.status() + ")");
+        }
+        SessionInfo s = info.get();
+        return new Connected(context.get().circuit(), s.agentId(), s.sessionId(),
+                (s.firstName() + " " + s.lastName()).strip());
+    }
+
+    private void onChat(ChatFromSimulator message, HandlerContext context) {
+        ChatFromSimulator.ChatData d = message.chatData();
+        ChatType type = ChatType.fromCode(d.chatType());
+        if (!config.publishTypingNotices() && (type == ChatType.START_TYPING || type == ChatType.STOP_TYPING)) {
+            return;
+        }
+        ChatMessage chat = new ChatMessage(d.fromName().asString(), d.sourceID(), d.ownerID(),
+                ChatSourceType.fromCode(d.sourceType()), type, 0, d.position(), d.message().asString(),
+                clock.instant());
+        network.publish(new ChatReceived(chat, chat.receivedAt()));
+    }
+
+    private void onInstantMessage(ImprovedInstantMessage message, HandlerContext context) {
+        ImprovedInstantMessage.MessageBlock b = message.messageBlock();
+        InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
+                b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant());
+        network.publish(new ImReceived(im, im.receivedAt()));
+    }
+
+    private void onMovementComplete(AgentMovementComplete message, HandlerContext context) {
+        moved(message.data().regionHandle(), message.data().position());
+    }
+
+    private void onObjectUpdate(ObjectUpdate message, HandlerContext context) {
+        Optional<UUID> self = agentId();
+        if (self.isEmpty()) {
+            return;
+        }
+        for (ObjectUpdate.ObjectData object : message.objectData()) {
+            if (object.pCode() == AVATAR_PCODE && self.get().equals(object.fullID())) {
+                avatarLocalId = object.id() & 0xFFFF_FFFFL;
+                Vector3 at = AvatarMotion.fullUpdatePosition(object.objectData());
+                if (at != null) {
+                    moved(message.regionData().regionHandle(), at);
+                }
+            }
+        }
+    }
+
+    private void onTerseUpdate(ImprovedTerseObjectUpdate message, HandlerContext context) {
+        long ours = avatarLocalId;
+        if (ours < 0) {
+            return;
+        }
+        for (ImprovedTerseObjectUpdate.ObjectData object : message.objectData()) {
+            if (AvatarMotion.terseLocalId(object.data()) == ours) {
+                Vector3 at = AvatarMotion.tersePosition(object.data());
+                if (at != null) {
+                    moved(message.regionData().regionHandle(), at);
+                }
+            }
+        }
+    }
+
+    private void moved(long regionHandle, Vector3 at) {
+        AgentPosition next = new AgentPosition(regionHandle, at, clock.instant());
+        AgentPosition previous = position.getAndSet(next);
+        if (previous == null || !previous.position().equals(at) || previous.regionHandle() != regionHandle) {
+            network.agentMoved(at);
+            network.publish(new AgentMoved(next, next.at()));
+        }
+    }
+}

@@ -1,0 +1,769 @@
+package slnet.network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import slnet.circuit.CircuitEvent;
+import slnet.circuit.CircuitException;
+import slnet.circuit.CircuitStats;
+import slnet.circuit.InboundMessage;
+import slnet.handler.HandlerContext;
+import slnet.handler.HandlerRegistry;
+import slnet.handler.MessagePath;
+import slnet.login.AuthenticationService;
+import slnet.login.LoginCredentials;
+import slnet.login.LoginException;
+import slnet.login.LoginFailure;
+import slnet.login.SessionInfo;
+import slnet.protocol.Message;
+import slnet.protocol.messages.AgentMovementComplete;
+import slnet.protocol.messages.DisableSimulator;
+import slnet.protocol.messages.KickUser;
+import slnet.protocol.messages.LogoutReply;
+import slnet.protocol.messages.LogoutRequest;
+import slnet.protocol.messages.RegionHandshake;
+import slnet.protocol.types.Vector3;
+import slnet.time.ExecutorScheduler;
+import slnet.time.Scheduler;
+
+/**
+ * Wires the client's layers into one connection to a grid: it owns the login service, the one UDP
+ * transport, the circuits (a map by simulator address, and the primary circuit), the timers, the
+ * {@link NetworkEventBus}, the {@link NetworkStatusTracker} and the {@link HandlerRegistry} every
+ * inbound message is dispatched to.
+ *
+ * <h2>Lifecycle</h2>
+ * {@link #connect} logs in ({@code AUTHENTICATING}), opens the primary circuit and runs the region
+ * handshake ({@code CONNECTING}): {@code UseCircuitCode} (reliable), {@code CompleteAgentMovement},
+ * {@code RegionHandshake} answered with {@code RegionHandshakeReply} and {@code AgentThrottle}, then
+ * {@code AgentUpdate} at the viewer's cadence; it completes on {@code AgentMovementComplete}
+ * ({@code CONNECTED}, events {@code CircuitConnected} then {@code Connected}). Each handshake step
+ * has a timeout and a failure names it ({@link ConnectException#step()}). {@link #disconnect} sends
+ * {@code LogoutRequest}, waits (bounded) for {@code LogoutReply}, closes the circuits and ends in
+ * {@code DISCONNECTED} with a {@code Disconnected} event. {@code KickUser} and a
+ * {@code DisableSimulator} on the primary circuit end the session the same way, with the reason.
+ * When the primary circuit times out, {@code CircuitLost} is published and, if the
+ * {@link ReconnectPolicy} allows, the manager moves to {@code RECONNECTING} and logs in again with
+ * the same credentials; otherwise it ends in {@code DISCONNECTED}. A manager can connect again after
+ * {@code DISCONNECTED}. If enabled, a JVM shutdown hook logs a connected agent out.
+ *
+ * <h2>Threading</h2>
+ * All public methods are thread-safe. {@link #connect} blocks its caller; {@link #connectAsync} and
+ * {@link #disconnectAsync} never block (login runs on a virtual thread) and may be called from a
+ * handler. Each circuit has a dispatch thread of its own (virtual), which runs the manager's own
+ * handling and then {@link HandlerRegistry#dispatch} for each message in arrival order; the
+ * transport's receive thread only routes and queues. Timers run on the {@link Scheduler}. Events
+ * are published on whichever of these threads made them happen; the bus never blocks them.
+ *
+ * <h2>Ownership</h2>
+ * {@link #close()} logs out if connected (bounded by the logout timeout), then closes the circuits,
+ * the transport's socket and thread, the event bus and its threads, and the scheduler and login
+ * service if the manager created them. Idempotent; afterwards {@code connect} throws.
+ */
+public final class NetworkManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkManager.class);
+    private static final long JOIN_MILLIS = 1000;
+
+    private final NetworkConfig config;
+    private final Object contextClient;
+    private final Scheduler scheduler;
+    private final ExecutorScheduler ownScheduler;
+    private final AuthenticationService auth;
+    private final boolean ownsAuth;
+    private final NetworkEventBus bus = new NetworkEventBus();
+    private final NetworkStatusTracker tracker;
+    private final HandlerRegistry handlers = new HandlerRegistry();
+    private final SimulatorCircuits circuits;
+
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private ReconnectLoop reconnect;
+    private Thread shutdownHook;
+    private boolean closed;
+
+    private volatile Session session;
+
+    /**
+     * Creates a manager; nothing is opened until the first {@link #connect}.
+     *
+     * @param config the configuration
+     */
+    public NetworkManager(NetworkConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Creates a manager whose handler contexts carry a client object.
+     *
+     * @param config the configuration
+     * @param contextClient what {@link HandlerContext#client()} returns (the facade), or null
+     */
+    public NetworkManager(NetworkConfig config, Object contextClient) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.contextClient = contextClient;
+        if (config.scheduler() != null) {
+            scheduler = config.scheduler();
+            ownScheduler = null;
+        } else {
+            ownScheduler = new ExecutorScheduler("slnet-network-timer");
+            scheduler = ownScheduler;
+        }
+        if (config.authenticationService() != null) {
+            auth = config.authenticationService();
+            ownsAuth = false;
+        } else {
+            auth = AuthenticationService.create();
+            ownsAuth = true;
+        }
+        tracker = new NetworkStatusTracker(bus::publish, config.clock());
+        circuits = new SimulatorCircuits(config, scheduler, contextClient,
+                failure -> bus.publish(new NetworkEvent.ErrorOccurred("transport failed: " + failure.kind() + " "
+                        + failure.detail(), failure.cause(), config.clock().instant())),
+                this::onInbound, this::onCircuitEvent);
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** @return the current status, read without blocking */
+    public NetworkStatus status() {
+        return tracker.status();
+    }
+
+    /** @return the event bus: subscribe to it, or pull from {@link NetworkEventBus#events()} */
+    public NetworkEventBus events() {
+        return bus;
+    }
+
+    /** @return where handlers for inbound messages are registered */
+    public HandlerRegistry handlers() {
+        return handlers;
+    }
+
+    /** @return the configuration */
+    public NetworkConfig config() {
+        return config;
+    }
+
+    /** @return the current session, while there is one (CONNECTING, CONNECTED) */
+    public Optional<SessionInfo> session() {
+        Session s = session;
+        return s == null ? Optional.empty() : Optional.of(s.info);
+    }
+
+    /** @return the primary circuit's address, while there is one */
+    public Optional<InetSocketAddress> primaryCircuit() {
+        Session s = session;
+        return s == null ? Optional.empty() : Optional.of(s.primary.remoteAddress());
+    }
+
+    /** @return the primary circuit's view (send messages on it), while there is one */
+    public Optional<HandlerContext> primaryContext() {
+        Session s = session;
+        return s == null ? Optional.empty() : Optional.of(s.primary.context);
+    }
+
+    /** @return the local address of the UDP transport, once the first connect opened it (until close) */
+    public Optional<InetSocketAddress> localAddress() {
+        return circuits.localAddress();
+    }
+
+    /** @return the primary region's id, once its RegionHandshake arrived */
+    public Optional<java.util.UUID> regionId() {
+        Session s = session;
+        return s == null ? Optional.empty() : Optional.ofNullable(s.primary.region.regionId());
+    }
+
+    /** @return the counters of each open circuit, by simulator address */
+    public Map<InetSocketAddress, CircuitStats> circuitStats() {
+        return circuits.stats();
+    }
+
+    /** @return inbound messages dropped because a circuit's dispatch queue was full */
+    public long inboundDropped() {
+        return circuits.inboundDropped();
+    }
+
+    /**
+     * Publishes an event on this manager's bus, e.g. one a layer above derived from a message.
+     *
+     * @param event the event
+     */
+    public void publish(NetworkEvent event) {
+        bus.publish(event);
+    }
+
+    /**
+     * Tells the agent-update loop where the agent is, so the camera follows it; sent within the
+     * update interval if it changed.
+     *
+     * @param position the region-local position
+     */
+    public void agentMoved(Vector3 position) {
+        Session s = session;
+        if (s != null && s.updater != null) {
+            s.updater.agentMoved(position);
+        }
+    }
+
+    // ---------------------------------------------------------------- connect
+
+    /**
+     * Logs in and enters the region, blocking until the agent is there or the attempt failed.
+     *
+     * @param credentials who and where
+     * @return the session's summary
+     * @throws ConnectException naming the step that failed (login, or which handshake message was not answered)
+     * @throws InterruptedException if the caller was interrupted; the attempt is cancelled
+     * @throws IllegalStateException if already connecting or connected, or closed
+     */
+    public SessionSummary connect(LoginCredentials credentials) throws ConnectException, InterruptedException {
+        CompletableFuture<SessionSummary> result = connectAsync(credentials);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            disconnectAsync();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ConnectException ce) {
+                throw ce;
+            }
+            throw new ConnectException(ConnectStep.CANCELLED, String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /**
+     * Starts logging in and entering the region, without blocking.
+     *
+     * @param credentials who and where
+     * @return completes with the session's summary, or fails with a {@link ConnectException}
+     * @throws IllegalStateException if already connecting or connected, or closed
+     */
+    public CompletableFuture<SessionSummary> connectAsync(LoginCredentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        synchronized (lock) {
+            ensureOpen();
+            NetworkStatus from = tracker.status();
+            if (from != NetworkStatus.IDLE && from != NetworkStatus.DISCONNECTED) {
+                throw new IllegalStateException("cannot connect while " + from);
+            }
+            if (!tracker.moveIf(from, NetworkStatus.AUTHENTICATING)) {
+                throw new IllegalStateException("status changed while connecting");
+            }
+        }
+        CompletableFuture<SessionSummary> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("slnet-login").start(() -> login(credentials, result));
+        return result;
+    }
+
+    private void login(LoginCredentials credentials, CompletableFuture<SessionSummary> result) {
+        SessionInfo info;
+        try {
+            info = auth.login(credentials);
+        } catch (LoginException e) {
+            String reason = "login failed: " + e.failure() + ": " + e.getMessage();
+            ConnectException failure = new ConnectException(ConnectStep.LOGIN, reason, e);
+            bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
+            moveToDisconnected(reason);
+            result.completeExceptionally(failure);
+            return;
+        } catch (RuntimeException e) {
+            String reason = "login failed: " + e;
+            bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
+            moveToDisconnected(reason);
+            result.completeExceptionally(new ConnectException(ConnectStep.LOGIN, reason, e));
+            return;
+        }
+        if (!tracker.moveIf(NetworkStatus.AUTHENTICATING, NetworkStatus.CONNECTING)) {
+            result.completeExceptionally(new ConnectException(ConnectStep.CANCELLED,
+                    "connect cancelled during login", null));
+            return;
+        }
+        startSession(info, credentials, result);
+    }
+
+    /** In CONNECTING: opens the primary circuit and runs the handshake. */
+    private void startSession(SessionInfo info, LoginCredentials credentials,
+                              CompletableFuture<SessionSummary> result) {
+        CircuitLink primary;
+        try {
+            primary = circuits.open(info.simulator(), info.regionHandle());
+        } catch (IOException | RuntimeException e) {
+            String reason = "could not open a circuit to " + info.simulator() + ": " + e.getMessage();
+            ConnectException failure = new ConnectException(ConnectStep.USE_CIRCUIT_CODE, reason, e);
+            bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
+            moveToDisconnected(reason);
+            result.completeExceptionally(failure);
+            return;
+        }
+        Session s = new Session(info, credentials, primary);
+        s.handshake = new Handshake(primary, scheduler, config.handshakeStepTimeout(), info, () -> startUpdater(s));
+        session = s;
+        s.handshake.result().whenComplete((amc, failure) -> {
+            if (failure == null) {
+                onEntered(s, amc, result);
+            } else {
+                ConnectException ce = failure instanceof ConnectException c ? c
+                        : new ConnectException(ConnectStep.CANCELLED, String.valueOf(failure), failure);
+                if (ce.step() != ConnectStep.CANCELLED) {
+                    bus.publish(new NetworkEvent.ErrorOccurred(ce.getMessage(), ce, config.clock().instant()));
+                }
+                endSession(s, "connect failed: " + ce.getMessage());
+                result.completeExceptionally(ce);
+            }
+        });
+        s.handshake.start();
+    }
+
+    private void startUpdater(Session s) {
+        AgentUpdater updater = new AgentUpdater(scheduler, s.info, m -> s.primary.send(m, false),
+                config.agentUpdateInterval(), config.agentUpdateKeepAlive());
+        synchronized (s) {
+            if (s.ended) {
+                return;
+            }
+            s.updater = updater;
+        }
+        updater.start();
+    }
+
+    private void onEntered(Session s, AgentMovementComplete amc, CompletableFuture<SessionSummary> result) {
+        agentMoved(amc.data().position());
+        bus.publish(new NetworkEvent.CircuitConnected(s.primary.remoteAddress(), config.clock().instant()));
+        if (!tracker.moveIf(NetworkStatus.CONNECTING, NetworkStatus.CONNECTED)) {
+            result.completeExceptionally(new ConnectException(ConnectStep.CANCELLED,
+                    "connect cancelled while entering the region", null));
+            return;
+        }
+        SessionSummary summary = new SessionSummary(s.info.agentId(),
+                (s.info.firstName() + " " + s.info.lastName()).strip(), s.primary.region.name());
+        bus.publish(new NetworkEvent.Connected(summary, config.clock().instant()));
+        installShutdownHook();
+        startRegionServices(s);
+        result.complete(summary);
+    }
+
+    private void startRegionServices(Session s) {
+        if (s.info.seedCapability().isEmpty() || config.regionServices() == RegionServices.NONE) {
+            return;
+        }
+        RegionServices.Context context = new RegionServices.Context(s.info.seedCapability().get(), s.info, handlers,
+                s.primary.context.withPath(MessagePath.EVENT_QUEUE), bus::publish);
+        Thread.ofVirtual().name("slnet-region-services").start(() -> {
+            try {
+                AutoCloseable services = config.regionServices().start(context);
+                boolean keep;
+                synchronized (s) {
+                    keep = !s.ended;
+                    if (keep) {
+                        s.services = services;
+                    }
+                }
+                if (!keep) {
+                    services.close();
+                }
+            } catch (Exception e) {
+                bus.publish(new NetworkEvent.ErrorOccurred("region services failed to start: " + e.getMessage(), e,
+                        config.clock().instant()));
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- circuits
+
+    /** On the circuit's dispatch thread. */
+    private void onInbound(CircuitLink link, InboundMessage inbound) {
+        Message message = inbound.message();
+        Session s = session;
+        boolean primary = s != null && s.primary == link;
+        if (message instanceof RegionHandshake rh) {
+            link.region.onHandshake(rh.regionInfo().simName().asString(), rh.regionInfo2().regionID());
+        } else if (message instanceof AgentMovementComplete amc) {
+            link.region.onHandle(amc.data().regionHandle());
+        } else if (message instanceof LogoutReply && primary) {
+            s.logoutReply.complete(null);
+        }
+        // Handlers first: when the handshake completes on AgentMovementComplete, connect() returns
+        // with the facade's state (position) already updated from it.
+        handlers.dispatch(message, link.context);
+        if (primary) {
+            s.handshake.onMessage(message);
+        }
+        if (message instanceof KickUser kick) {
+            String reason = kick.userInfo().reason().asString();
+            if (primary) {
+                endSession(s, "kicked: " + (reason.isEmpty() ? "no reason given" : reason));
+            } else {
+                lose(link, "kicked from a neighbouring region: " + reason);
+            }
+        } else if (message instanceof DisableSimulator) {
+            if (primary) {
+                bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), "simulator disabled the circuit",
+                        config.clock().instant()));
+                endSession(s, "simulator disabled the circuit");
+            } else {
+                lose(link, "simulator disabled the circuit");
+            }
+        }
+    }
+
+    private void lose(CircuitLink link, String reason) {
+        circuits.close(link);
+        bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), reason, config.clock().instant()));
+    }
+
+    /** On the circuit's event executor. */
+    private void onCircuitEvent(CircuitLink link, CircuitEvent event) {
+        String reason;
+        if (event instanceof CircuitEvent.CircuitTimedOut timedOut) {
+            reason = "no packets from the simulator for " + timedOut.silence().toMillis() + " ms";
+        } else if (event instanceof CircuitEvent.CircuitClosed closedEvent
+                && closedEvent.reason() != CircuitException.Reason.CLOSED
+                && closedEvent.reason() != CircuitException.Reason.TIMED_OUT) {
+            reason = "circuit closed: " + closedEvent.reason();
+        } else {
+            return;
+        }
+        onCircuitLost(link, reason);
+    }
+
+    private void onCircuitLost(CircuitLink link, String reason) {
+        Session s = session;
+        if (!circuits.isOpen(link)) {
+            return; // already closed on purpose
+        }
+        lose(link, reason);
+        if (s == null || s.primary != link) {
+            return;
+        }
+        if (!s.handshake.succeeded()) {
+            // Still connecting: the connect attempt fails naming the step it was at, and its
+            // failure handler ends the session (also when the handshake failed a moment ago).
+            s.handshake.circuitLost(reason);
+            return;
+        }
+        boolean reconnectNow = false;
+        synchronized (lock) {
+            if (!closed && config.reconnectPolicy().enabled()
+                    && tracker.moveIf(NetworkStatus.CONNECTED, NetworkStatus.RECONNECTING)) {
+                reconnectNow = true;
+            }
+        }
+        if (!reconnectNow) {
+            endSession(s, "circuit lost: " + reason);
+            return;
+        }
+        teardown(s, reason);
+        if (session == s) {
+            session = null;
+        }
+        ReconnectLoop loop = new ReconnectLoop(scheduler, config.reconnectPolicy(),
+                attempt -> reconnectAttempt(s.credentials, attempt),
+                (attempt, delay) -> bus.publish(new ReconnectScheduled(attempt, delay, config.clock().instant())),
+                why -> moveToDisconnected("circuit lost: " + reason + "; " + why));
+        synchronized (lock) {
+            reconnect = loop;
+        }
+        loop.start();
+    }
+
+    private CompletableFuture<ReconnectLoop.Result> reconnectAttempt(LoginCredentials credentials, int attempt) {
+        CompletableFuture<ReconnectLoop.Result> outcome = new CompletableFuture<>();
+        Thread.ofVirtual().name("slnet-reconnect").start(() -> {
+            if (tracker.status() != NetworkStatus.RECONNECTING) {
+                outcome.complete(new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, "reconnect cancelled"));
+                return;
+            }
+            SessionInfo info;
+            try {
+                info = auth.login(credentials);
+            } catch (LoginException e) {
+                String reason = "reconnect attempt " + attempt + ": login failed: " + e.failure() + ": " + e.getMessage();
+                bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
+                outcome.complete(new ReconnectLoop.Result(retryable(e.failure())
+                        ? ReconnectLoop.Outcome.RETRY : ReconnectLoop.Outcome.GIVE_UP, reason));
+                return;
+            }
+            if (!tracker.moveIf(NetworkStatus.RECONNECTING, NetworkStatus.CONNECTING)) {
+                outcome.complete(new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, "reconnect cancelled"));
+                return;
+            }
+            CompletableFuture<SessionSummary> connected = new CompletableFuture<>();
+            connected.whenComplete((summary, failure) -> outcome.complete(failure == null
+                    ? new ReconnectLoop.Result(ReconnectLoop.Outcome.CONNECTED, "")
+                    : new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, failure.getMessage())));
+            startSession(info, credentials, connected);
+        });
+        return outcome;
+    }
+
+    private static boolean retryable(LoginFailure failure) {
+        return failure == LoginFailure.PRESENCE || failure == LoginFailure.GRID_DOWN
+                || failure == LoginFailure.CONNECTION_FAILED || failure == LoginFailure.TIMEOUT;
+    }
+
+    // ---------------------------------------------------------------- disconnect
+
+    /**
+     * Logs out and closes the circuits, blocking until done (at most about the logout timeout).
+     * Does nothing when not connected. Must not be called from a handler (the handler's circuit
+     * could not deliver the {@code LogoutReply}); use {@link #disconnectAsync()} there.
+     *
+     * @throws InterruptedException if the caller was interrupted while waiting
+     */
+    public void disconnect() throws InterruptedException {
+        try {
+            disconnectAsync().get();
+        } catch (ExecutionException e) {
+            LOG.warn("disconnect failed", e.getCause());
+        }
+    }
+
+    /**
+     * Starts logging out without blocking: sends {@code LogoutRequest}, and when
+     * {@code LogoutReply} arrives or the logout timeout passes, closes the circuits and moves to
+     * {@code DISCONNECTED}. Safe from a handler.
+     *
+     * @return completes when disconnected
+     */
+    public CompletableFuture<Void> disconnectAsync() {
+        ReconnectLoop loop;
+        synchronized (lock) {
+            loop = reconnect;
+            reconnect = null;
+        }
+        if (loop != null) {
+            loop.cancel();
+        }
+        while (true) {
+            NetworkStatus status = tracker.status();
+            switch (status) {
+                case IDLE, DISCONNECTED, DISCONNECTING -> {
+                    Session s = session;
+                    return s == null ? CompletableFuture.completedFuture(null) : s.ended();
+                }
+                case AUTHENTICATING -> {
+                    if (tracker.moveIf(status, NetworkStatus.DISCONNECTED)) {
+                        bus.publish(new NetworkEvent.Disconnected("login cancelled", config.clock().instant()));
+                        return CompletableFuture.completedFuture(null);
+                    }
+                }
+                case CONNECTING, CONNECTED, RECONNECTING -> {
+                    if (tracker.moveIf(status, NetworkStatus.DISCONNECTING)) {
+                        return logout(session, status);
+                    }
+                }
+            }
+        }
+    }
+
+    private CompletableFuture<Void> logout(Session s, NetworkStatus from) {
+        if (s == null) {
+            moveToDisconnected("logged out");
+            return CompletableFuture.completedFuture(null);
+        }
+        s.handshake.cancel("disconnect requested");
+        s.stopUpdater();
+        if (from == NetworkStatus.CONNECTING || !s.primary.circuit.isOpen()) {
+            endSession(s, "logged out");
+            return s.ended();
+        }
+        s.primary.sendReliable(new LogoutRequest(new LogoutRequest.AgentData(s.info.agentId(), s.info.sessionId())));
+        CompletableFuture<Boolean> replied = s.logoutReply.thenApply(v -> true);
+        try {
+            scheduler.schedule(() -> replied.complete(false), config.logoutTimeout().toNanos());
+        } catch (RuntimeException e) {
+            replied.complete(false);
+        }
+        replied.thenAccept(gotReply -> endSession(s, gotReply ? "logged out"
+                : "logged out (no LogoutReply within " + config.logoutTimeout().toMillis() + " ms)"));
+        return s.ended();
+    }
+
+    /** Ends a session for good: closes its circuits and moves to DISCONNECTED with the reason. */
+    private void endSession(Session s, String reason) {
+        if (!teardown(s, reason)) {
+            return;
+        }
+        if (session == s) {
+            session = null;
+        }
+        moveToDisconnected(reason);
+        s.ended().complete(null);
+    }
+
+    /** Closes a session's circuits and tasks; false if already done. */
+    private boolean teardown(Session s, String reason) {
+        AutoCloseable services;
+        synchronized (s) {
+            if (s.ended) {
+                return false;
+            }
+            s.ended = true;
+            services = s.services;
+        }
+        s.handshake.cancel(reason);
+        s.stopUpdater();
+        if (services != null) {
+            try {
+                services.close();
+            } catch (Exception e) {
+                LOG.warn("region services failed to close", e);
+            }
+        }
+        circuits.closeAll();
+        return true;
+    }
+
+    private void moveToDisconnected(String reason) {
+        while (true) {
+            NetworkStatus status = tracker.status();
+            if (status == NetworkStatus.IDLE || status == NetworkStatus.DISCONNECTED) {
+                return;
+            }
+            if (tracker.moveIf(status, NetworkStatus.DISCONNECTED)) {
+                bus.publish(new NetworkEvent.Disconnected(reason, config.clock().instant()));
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown and close
+
+    private void installShutdownHook() {
+        if (!config.logoutOnShutdown()) {
+            return;
+        }
+        synchronized (lock) {
+            if (closed || shutdownHook != null) {
+                return;
+            }
+            shutdownHook = new Thread(this::logoutOnShutdown, "slnet-shutdown-logout");
+            try {
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                shutdownHook = null; // already shutting down
+            }
+        }
+    }
+
+    private void logoutOnShutdown() {
+        if (!tracker.status().hasSession()) {
+            return;
+        }
+        try {
+            disconnectAsync().get(config.logoutTimeout().toMillis() + JOIN_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the process is ending; the grid will time the session out
+        }
+    }
+
+    /**
+     * Logs out if connected (bounded), then releases every thread, timer and socket the manager
+     * owns. Idempotent.
+     */
+    @Override
+    public void close() {
+        Thread hook;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            hook = shutdownHook;
+            shutdownHook = null;
+        }
+        if (tracker.status().hasSession()) {
+            try {
+                disconnectAsync().get(config.logoutTimeout().toMillis() + JOIN_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("logout on close did not finish", e);
+            }
+        }
+        ReconnectLoop loop;
+        synchronized (lock) {
+            closed = true;
+            loop = reconnect;
+            reconnect = null;
+        }
+        if (loop != null) {
+            loop.cancel();
+        }
+        Session s = session;
+        if (s != null) {
+            endSession(s, "client closed");
+        }
+        moveToDisconnected("client closed");
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down; the hook runs or ran anyway
+            }
+        }
+        circuits.close();
+        if (ownsAuth) {
+            auth.close();
+        }
+        bus.close();
+        if (ownScheduler != null) {
+            ownScheduler.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("network manager is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkManager[" + tracker.status() + ", circuits=" + circuits.size() + "]";
+    }
+
+    /** One login's state: its ids, primary circuit, handshake and update loop. */
+    private static final class Session {
+        final SessionInfo info;
+        final LoginCredentials credentials;
+        final CircuitLink primary;
+        final CompletableFuture<Void> logoutReply = new CompletableFuture<>();
+        private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
+        volatile Handshake handshake;
+        // Guarded by this.
+        AgentUpdater updater;
+        AutoCloseable services;
+        boolean ended;
+
+        Session(SessionInfo info, LoginCredentials credentials, CircuitLink primary) {
+            this.info = info;
+            this.credentials = credentials;
+            this.primary = primary;
+        }
+
+        CompletableFuture<Void> ended() {
+            return endedFuture;
+        }
+
+        void stopUpdater() {
+            AgentUpdater u;
+            synchronized (this) {
+                u = updater;
+                updater = null;
+            }
+            if (u != null) {
+                u.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package slnet.network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import slnet.circuit.Circuit;
+import slnet.circuit.CircuitEvent;
+import slnet.circuit.CircuitHost;
+import slnet.circuit.CircuitStats;
+import slnet.circuit.DatagramSender;
+import slnet.circuit.InboundMessage;
+import slnet.circuit.TransportDatagramSender;
+import slnet.time.Scheduler;
+import slnet.transport.DatagramTransport;
+import slnet.transport.TransportFailure;
+import slnet.transport.TransportListener;
+
+/**
+ * A network manager's circuits to simulators, by address, over its one transport: opened lazily on
+ * the first circuit and kept until {@link #close()}. Each circuit comes with an {@link InboundQueue}
+ * (its dispatch thread) and a {@link RegionState}. Thread-safe.
+ */
+final class SimulatorCircuits implements AutoCloseable {
+    private static final long JOIN_MILLIS = 1000;
+
+    private final NetworkConfig config;
+    private final Scheduler scheduler;
+    private final PacketTracer tracer;
+    private final Object contextClient;
+    private final Consumer<TransportFailure> onTransportFailure;
+    private final BiConsumer<CircuitLink, InboundMessage> onInbound;
+    private final BiConsumer<CircuitLink, CircuitEvent> onEvent;
+    private final ConcurrentHashMap<InetSocketAddress, CircuitLink> links = new ConcurrentHashMap<>();
+    private final LongAdder inboundDroppedClosed = new LongAdder();
+    // Guarded by this.
+    private DatagramTransport transport;
+    private CircuitHost host;
+    private boolean closed;
+
+    /**
+     * @param config transport factory, circuit settings, queue bound, packet tap
+     * @param scheduler the circuits' timers
+     * @param contextClient what handler contexts carry as the client
+     * @param onTransportFailure told if the transport fails
+     * @param onInbound each message, on its circuit's dispatch thread
+     * @param onEvent each circuit event, on the circuit's event executor
+     */
+    SimulatorCircuits(NetworkConfig config, Scheduler scheduler, Object contextClient,
+                      Consumer<TransportFailure> onTransportFailure, BiConsumer<CircuitLink, InboundMessage> onInbound,
+                      BiConsumer<CircuitLink, CircuitEvent> onEvent) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.tracer = config.packetTap() == null ? null : new PacketTracer(config.packetTap());
+        this.contextClient = contextClient;
+        this.onTransportFailure = onTransportFailure;
+        this.onInbound = onInbound;
+        this.onEvent = onEvent;
+    }
+
+    private synchronized CircuitHost host() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("network manager is closed");
+        }
+        if (host == null) {
+            DatagramTransport opened = config.transportFactory().open();
+            DatagramSender sender = new TransportDatagramSender(opened);
+            if (tracer != null) {
+                sender = tracer.wrap(sender);
+            }
+            CircuitHost created = new CircuitHost(sender, scheduler, config.circuitConfig());
+            PacketTracer t = tracer;
+            opened.start(t == null ? created::onDatagram : (datagram, source) -> {
+                t.inbound(datagram, source);
+                created.onDatagram(datagram, source);
+            }, new TransportListener() {
+                @Override
+                public void onFailed(TransportFailure failure) {
+                    onTransportFailure.accept(failure);
+                }
+            });
+            transport = opened;
+            host = created;
+        }
+        return host;
+    }
+
+    /**
+     * Opens a circuit, and the transport first if needed.
+     *
+     * @param simulator the simulator's address
+     * @param regionHandle the region's handle as far as known
+     * @return the circuit with its queue and region view
+     * @throws IOException if the transport could not be opened
+     * @throws IllegalStateException if closed, or a circuit to that address is open
+     */
+    CircuitLink open(InetSocketAddress simulator, long regionHandle) throws IOException {
+        CircuitHost h = host();
+        CircuitLink[] self = new CircuitLink[1];
+        InboundQueue queue = new InboundQueue("slnet-dispatch-" + simulator.getHostString() + ":" + simulator.getPort(),
+                config.inboundQueueCapacity(), message -> {
+                    if (self[0] != null) {
+                        onInbound.accept(self[0], message);
+                    }
+                });
+        Circuit circuit;
+        try {
+            circuit = h.open(simulator, queue, event -> {
+                if (self[0] != null) {
+                    onEvent.accept(self[0], event);
+                }
+            });
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+        self[0] = new CircuitLink(circuit, queue, new RegionState(simulator, regionHandle), contextClient);
+        links.put(simulator, self[0]);
+        return self[0];
+    }
+
+    /** @return true if the link is the open circuit to its address (not closed on purpose) */
+    boolean isOpen(CircuitLink link) {
+        return links.get(link.remoteAddress()) == link;
+    }
+
+    /** Closes one circuit; idempotent. */
+    void close(CircuitLink link) {
+        if (links.remove(link.remoteAddress(), link)) {
+            inboundDroppedClosed.add(link.inbound.dropped());
+        }
+        link.close();
+    }
+
+    /** Closes every circuit, keeping the transport. */
+    void closeAll() {
+        for (CircuitLink link : links.values()) {
+            close(link);
+        }
+    }
+
+    /** @return each open circuit's counters, by address */
+    Map<InetSocketAddress, CircuitStats> stats() {
+        Map<InetSocketAddress, CircuitStats> stats = new LinkedHashMap<>();
+        links.forEach((address, link) -> stats.put(address, link.circuit.stats()));
+        return Map.copyOf(stats);
+    }
+
+    /** @return messages dropped by full dispatch queues, closed circuits included */
+    long inboundDropped() {
+        long sum = inboundDroppedClosed.sum();
+        for (CircuitLink link : links.values()) {
+            sum += link.inbound.dropped();
+        }
+        return sum;
+    }
+
+    /** @return how many circuits are open */
+    int size() {
+        return links.size();
+    }
+
+    /** @return the transport's local address while it is open */
+    synchronized Optional<InetSocketAddress> localAddress() {
+        return transport == null || closed ? Optional.empty() : Optional.of(transport.localAddress());
+    }
+
+    /** Closes every circuit (waiting briefly for their dispatch threads), the host and the transport; idempotent. */
+    @Override
+    public void close() {
+        DatagramTransport t;
+        CircuitHost h;
+        synchronized (this) {
+            closed = true;
+            t = transport;
+            h = host;
+        }
+        for (CircuitLink link : links.values()) {
+            close(link);
+            link.inbound.join(JOIN_MILLIS);
+        }
+        if (h != null) {
+            h.close();
+        }
+        if (t != null) {
+            t.close();
+        }
+    }
+}
