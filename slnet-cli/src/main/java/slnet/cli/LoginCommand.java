@@ -9,6 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import slnet.caps.CapabilityUris;
+import slnet.network.ConnectException;
+import slnet.network.NetworkConfig;
+import slnet.network.NetworkManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import slnet.login.AuthenticationService;
@@ -22,12 +26,14 @@ import slnet.login.SessionInfo;
 import slnet.login.StartLocation;
 
 /**
- * {@code slnet login}: authenticates against a grid's login service and prints the session
- * summary, without secrets. The password comes from {@code SLNET_PASSWORD} or a terminal prompt,
- * never from the command line, where other users could read it.
+ * {@code slnet login}: logs in to a grid, prints the session summary without secrets, enters the
+ * region over a circuit and logs out cleanly, so that no ghost agent lingers on the grid.
+ * {@code --auth-only} stops after the login service answered. The password comes from
+ * {@code SLNET_PASSWORD} or a terminal prompt, never from the command line, where other users
+ * could read it.
  */
 @Command(name = "login",
-        description = "Authenticate against a grid's login service and print the session summary.")
+        description = "Log in, print the session summary, enter the region and log out cleanly.")
 public final class LoginCommand implements Callable<Integer> {
 
     /** Environment variable holding the password. */
@@ -63,6 +69,10 @@ public final class LoginCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Print login progress.")
     boolean verbose;
+
+    @Option(names = "--auth-only",
+            description = "Only authenticate: open no circuit (the grid expires the session itself).")
+    boolean authOnly;
 
     private final Function<String, String> environment;
     private final Supplier<Optional<Console>> console;
@@ -122,9 +132,12 @@ public final class LoginCommand implements Callable<Integer> {
                     .grid(grid).startLocation(startLocation).agreeToTos(agreeToTos)
                     .protocol(llsd ? LoginProtocol.LLSD : LoginProtocol.XML_RPC)
                     .build();
-            SessionInfo session = auth.login(credentials);
-            printSummary(out, grid, session);
-            return 0;
+            if (authOnly) {
+                printSummary(out, grid, auth.login(credentials));
+                out.println("Authenticated only: no circuit was opened, and the grid will expire this session.");
+                return 0;
+            }
+            return connectAndLogOut(out, err, auth, grid, credentials);
         } catch (LoginException e) {
             err.println("Login failed: " + e.failure()
                     + (e.serverMessage().isEmpty() ? "" : " - " + e.serverMessage()));
@@ -133,6 +146,39 @@ public final class LoginCommand implements Callable<Integer> {
             err.println("Invalid input: " + e.getMessage());
             return 2;
         }
+    }
+
+    private int connectAndLogOut(PrintWriter out, PrintWriter err, AuthenticationService auth, Grid grid,
+                                 LoginCredentials credentials) {
+        NetworkConfig config = NetworkConfig.builder().authenticationService(auth)
+                .handshakeStepTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
+                .build();
+        try (NetworkManager manager = new NetworkManager(config)) {
+            manager.connect(credentials);
+            printSummary(out, grid, manager.session().orElseThrow());
+            out.println("Entered the region over " + manager.primaryCircuit().map(LoginCommand::address).orElse("?")
+                    + "; logging out.");
+            out.flush();
+            manager.disconnect();
+            out.println("Logged out.");
+            return 0;
+        } catch (ConnectException e) {
+            if (e.loginFailure().isPresent() && e.getCause() instanceof LoginException login) {
+                err.println("Login failed: " + login.failure()
+                        + (login.serverMessage().isEmpty() ? "" : " - " + login.serverMessage()));
+            } else {
+                err.println("Could not enter the region (" + e.step() + "): " + e.getMessage());
+            }
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrupted");
+            return 1;
+        }
+    }
+
+    private static String address(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     private Optional<String> password() {
@@ -186,7 +232,8 @@ public final class LoginCommand implements Callable<Integer> {
                 + " (circuit code " + Integer.toUnsignedString(s.circuitCode()) + ")");
         out.println("  region         " + s.regionX() + "," + s.regionY()
                 + " (handle " + Long.toUnsignedString(s.regionHandle()) + ")");
-        out.println("  seed cap       " + s.seedCapability().map(URI::toString).orElse("none"));
+        // a capability URL grants access to whoever holds it: shown redacted
+        out.println("  seed cap       " + s.seedCapability().map(CapabilityUris::redact).orElse("none"));
         out.println("  start          " + s.startLocation());
         out.println("  access         " + s.agentAccess() + " (max " + s.agentAccessMax() + ")");
         out.println("  inventory      " + s.inventorySkeleton().size() + " folders, "
@@ -197,8 +244,6 @@ public final class LoginCommand implements Callable<Integer> {
         if (s.mfaHash().isPresent()) {
             out.println("  mfa            the grid issued a device hash (not shown)");
         }
-        out.println("Authenticated only: slnet has no session layer yet, so no circuit was opened"
-                + " and the grid will expire this session.");
         out.flush();
     }
 }

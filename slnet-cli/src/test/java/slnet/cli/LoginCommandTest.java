@@ -46,7 +46,7 @@ class LoginCommandTest {
     @Test
     void logsInAndPrintsSummaryWithoutSecrets() {
         int code = run(Map.of("SLNET_PASSWORD", "s3cret"),
-                "--login-uri", server.loginUri().toString(), "--user", "Cli User", "-v");
+                "--login-uri", server.loginUri().toString(), "--user", "Cli User", "-v", "--auth-only");
         assertThat(code).as(err.toString()).isZero();
         IssuedSession issued = server.issuedSessions().iterator().next();
         assertThat(out.toString())
@@ -58,7 +58,7 @@ class LoginCommandTest {
     @Test
     void discoversGridThroughGridInfo() {
         int code = run(Map.of("SLNET_PASSWORD", "s3cret"),
-                "--grid-info", server.baseUri().toString(), "--user", "Cli User", "--start", "home");
+                "--grid-info", server.baseUri().toString(), "--user", "Cli User", "--start", "home", "--auth-only");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("slnet test grid");
     }
@@ -66,7 +66,7 @@ class LoginCommandTest {
     @Test
     void logsInOverLlsdAtARegion() {
         int code = run(Map.of("SLNET_PASSWORD", "s3cret"), "--login-uri", server.loginUri().toString(),
-                "--user", "Cli User", "--llsd", "--start", "Test Region/128/128/25");
+                "--user", "Cli User", "--llsd", "--start", "Test Region/128/128/25", "--auth-only");
         assertThat(code).as(err.toString()).isZero();
         assertThat(server.receivedLogins().get(0).contentType()).startsWith("application/llsd+xml");
         assertThat(server.receivedLogins().get(0).params()).containsEntry("start", "uri:Test Region&128&128&25");
@@ -97,5 +97,21 @@ class LoginCommandTest {
     @Test
     void isRegisteredInMain() {
         assertThat(Main.newCommandLine().getSubcommands()).containsKey("login");
+    }
+
+    @Test
+    void entersTheRegionAndLogsOutCleanlyOnARealGrid() throws Exception {
+        try (slnet.testgrid.TestGrid grid = slnet.testgrid.TestGrid.builder()
+                .account("Grid", "User", "pw").regionName("Clitown").start()) {
+            int code = run(Map.of("SLNET_PASSWORD", "pw"), "--login-uri", grid.loginUri().toString(),
+                    "--user", "Grid User");
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Grid User", "Entered the region", "Logged out.")
+                    .doesNotContain("Authenticated only", "pw\n");
+            // the seed capability is a secret: its path is never printed in full
+            assertThat(out.toString()).doesNotContainPattern("seed cap +http\\S*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(grid.simulator().receivedMessages().stream().map(Object::toString))
+                    .anyMatch(m -> m.contains("LogoutRequest"));
+        }
     }
 }
