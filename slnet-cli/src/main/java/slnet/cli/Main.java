@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             PacketCommand.class,
             MessagesCommand.class,
             LoginCommand.class,
+            GridCommand.class,
             DemoCommand.class,
             ConnectCommand.class,
         })
