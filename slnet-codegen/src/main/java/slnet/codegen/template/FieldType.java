@@ -2,9 +2,42 @@ package slnet.codegen.template;
 
 /** The type of a template field, with its size on the wire where that size is fixed. */
 public enum FieldType {
-    U8(1), U16(2), U32(4), U64(8), S8(1), S16(2), S32(4), S64(8), F32(4), F64(8),
-    LLVECTOR3(12), LLVECTOR3D(24), LLVECTOR4(16), LLQUATERNION(12), LLUUID(16), BOOL(1),
-    IPADDR(4), IPPORT(2),
+    /** Unsigned 8-bit integer. */
+    U8(1),
+    /** Unsigned 16-bit integer, little-endian. */
+    U16(2),
+    /** Unsigned 32-bit integer, little-endian. */
+    U32(4),
+    /** Unsigned 64-bit integer, little-endian. */
+    U64(8),
+    /** Signed 8-bit integer. */
+    S8(1),
+    /** Signed 16-bit integer, little-endian. */
+    S16(2),
+    /** Signed 32-bit integer, little-endian. */
+    S32(4),
+    /** Signed 64-bit integer, little-endian. */
+    S64(8),
+    /** 32-bit float, little-endian. */
+    F32(4),
+    /** 64-bit float, little-endian. */
+    F64(8),
+    /** Three F32s. */
+    LLVECTOR3(12),
+    /** Three F64s. */
+    LLVECTOR3D(24),
+    /** Four F32s. */
+    LLVECTOR4(16),
+    /** x, y, z of a unit quaternion with w &gt;= 0 (three F32s). */
+    LLQUATERNION(12),
+    /** 16 bytes in network order. */
+    LLUUID(16),
+    /** One byte, 0 or 1. */
+    BOOL(1),
+    /** IPv4 address, 4 bytes in network order. */
+    IPADDR(4),
+    /** Port, 2 bytes big-endian. */
+    IPPORT(2),
     /** {@code Fixed N}: exactly N bytes. */
     FIXED(-1),
     /** {@code Variable 1}: a one-byte length, then that many bytes. */
