@@ -205,6 +205,63 @@ public final class Client implements AutoCloseable {
         return Optional.ofNullable(position.get());
     }
 
+    // ---------------------------------------------------------------- regions
+
+    /**
+     * Teleports to a region by name: looks its handle up on the map ({@code MapNameRequest}), then
+     * teleports there. Never blocks.
+     *
+     * @param regionName the destination's name (case ignored)
+     * @param position where in it, region-local
+     * @param lookAt the direction to face
+     * @return completes once the agent is there; fails with a {@link slnet.network.TeleportException}
+     *     (unknown region, refused, unreachable, no answer in time)
+     */
+    public CompletableFuture<slnet.network.TeleportFinished> teleport(String regionName, Vector3 position,
+                                                                     Vector3 lookAt) {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(lookAt, "lookAt");
+        return network.regionHandle(regionName).thenCompose(handle -> network.teleport(handle, position, lookAt));
+    }
+
+    /**
+     * Teleports to a region by handle. Never blocks.
+     *
+     * @param regionHandle the destination's handle
+     * @param position where in it, region-local
+     * @param lookAt the direction to face
+     * @return as {@link #teleport(String, Vector3, Vector3)}
+     */
+    public CompletableFuture<slnet.network.TeleportFinished> teleport(long regionHandle, Vector3 position,
+                                                                     Vector3 lookAt) {
+        return network.teleport(regionHandle, position, lookAt);
+    }
+
+    /** @return completes once the agent is home; as {@link #teleport(String, Vector3, Vector3)} */
+    public CompletableFuture<slnet.network.TeleportFinished> teleportHome() {
+        return network.teleportToLandmark(new UUID(0, 0));
+    }
+
+    /**
+     * Teleports to a landmark.
+     *
+     * @param landmark the landmark's asset id
+     * @return as {@link #teleport(String, Vector3, Vector3)}
+     */
+    public CompletableFuture<slnet.network.TeleportFinished> teleportToLandmark(UUID landmark) {
+        return network.teleportToLandmark(landmark);
+    }
+
+    /**
+     * The current region's capabilities: call any of them with LLSD in and out (blocking; from a
+     * virtual thread, not a handler).
+     *
+     * @return them, once the region's seed answered
+     */
+    public Optional<slnet.network.RegionCapabilityAccess> capabilities() {
+        return network.capabilities();
+    }
+
     /** @return the counters of circuits, handlers and events */
     public ClientStats stats() {
         NetworkEventBus bus = network.events();
