@@ -27,10 +27,13 @@ final class CapabilityRegionServices implements RegionServices {
 
     private final List<String> names;
     private final int attempts;
+    private final java.util.function.Consumer<EventQueueClient.Builder> eventQueue;
 
-    CapabilityRegionServices(List<String> names, int attempts) {
+    CapabilityRegionServices(List<String> names, int attempts,
+                             java.util.function.Consumer<EventQueueClient.Builder> eventQueue) {
         this.names = List.copyOf(names);
         this.attempts = attempts;
+        this.eventQueue = Objects.requireNonNull(eventQueue, "eventQueue");
     }
 
     @Override
@@ -39,12 +42,12 @@ final class CapabilityRegionServices implements RegionServices {
         try {
             RegionCapabilities granted = requestSeed(client, context.seedCapability());
             HandlerContext eq = context.eventQueueContext();
-            context.publisher().accept(new CapabilitiesGranted(eq.circuit().remoteAddress(),
-                    granted.byName().keySet(), java.time.Instant.now()));
             EventQueueClient queue = null;
             if (granted.has(slnet.caps.CapabilityNames.EVENT_QUEUE_GET)) {
-                queue = EventQueueClient.builder(client, granted, new Sink(context))
-                        .name(eq.circuit().remoteAddress().getPort() + "").start();
+                EventQueueClient.Builder builder = EventQueueClient.builder(client, granted, new Sink(context))
+                        .name(String.valueOf(eq.circuit().remoteAddress().getPort()));
+                eventQueue.accept(builder);
+                queue = builder.start();
             }
             return new Running(client, granted, queue);
         } catch (Exception | Error e) {

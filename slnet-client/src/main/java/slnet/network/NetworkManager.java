@@ -454,6 +454,9 @@ public final class NetworkManager implements AutoCloseable {
                 }
                 if (!keep) {
                     services.close();
+                } else if (services instanceof RegionCapabilityAccess access) {
+                    bus.publish(new CapabilitiesGranted(address, access.granted().byName().keySet(),
+                            config.clock().instant()));
                 }
             } catch (Exception e) {
                 s.services.remove(address, placeholder);

@@ -33,7 +33,20 @@ public interface RegionServices {
      * @return the services
      */
     static RegionServices capabilities() {
-        return new CapabilityRegionServices(CapabilityNames.VIEWER_DEFAULTS, CapabilityRegionServices.SEED_ATTEMPTS);
+        return capabilities(CapabilityNames.VIEWER_DEFAULTS, builder -> { });
+    }
+
+    /**
+     * The default services with other capability names or event-queue settings (e.g. a quicker
+     * backoff in tests).
+     *
+     * @param names the capabilities to ask each seed for
+     * @param eventQueue adjusts each region's event-queue builder before it starts (called once per region)
+     * @return the services
+     */
+    static RegionServices capabilities(java.util.List<String> names,
+                                       Consumer<slnet.caps.EventQueueClient.Builder> eventQueue) {
+        return new CapabilityRegionServices(names, CapabilityRegionServices.SEED_ATTEMPTS, eventQueue);
     }
 
     /**

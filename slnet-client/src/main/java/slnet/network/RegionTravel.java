@@ -52,6 +52,8 @@ final class RegionTravel {
     private final Duration stepTimeout;
     private final AtomicReference<Pending> teleport = new AtomicReference<>();
     private final ConcurrentHashMap<String, CompletableFuture<Long>> lookups = new ConcurrentHashMap<>();
+    /** The names as asked, for messages. */
+    private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
     private final Registration[] registrations;
 
     /** A teleport the caller waits for. */
@@ -352,8 +354,13 @@ final class RegionTravel {
                 }
             }
             onArrived.accept(target, amc);
+            // The old region, and children that are no neighbours of the new one, are out of view.
             if (manager.circuits().isOpen(old) && !adjacent(old.region.handle(), handle)) {
                 manager.lose(old, "left the region");
+            }
+            for (InetSocketAddress other : manager.circuitAddresses()) {
+                manager.circuits().get(other).filter(l -> l != target && l != old
+                        && !adjacent(l.region.handle(), handle)).ifPresent(l -> manager.lose(l, "no longer a neighbour"));
             }
         });
     }
@@ -366,7 +373,9 @@ final class RegionTravel {
             return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
         }
         String key = regionName.strip().toLowerCase(Locale.ROOT);
+        names.put(key, regionName.strip());
         CompletableFuture<Long> result = lookups.computeIfAbsent(key, k -> new CompletableFuture<>());
+        result.whenComplete((h, f) -> names.remove(key));
         ScheduledTask timer = manager.scheduler().schedule(() -> {
             if (lookups.remove(key, result)) {
                 result.completeExceptionally(new TeleportException("no region named " + regionName
@@ -398,7 +407,7 @@ final class RegionTravel {
             // Searches answered without an exact match: none of them exists.
             lookups.forEach((key, f) -> {
                 if (lookups.remove(key, f)) {
-                    f.completeExceptionally(new TeleportException("no region named " + key));
+                    f.completeExceptionally(new TeleportException("no region named " + names.getOrDefault(key, key)));
                 }
             });
         }
