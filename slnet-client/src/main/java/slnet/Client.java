@@ -76,7 +76,11 @@ public final class Client implements AutoCloseable {
             handlers.register(AgentMovementComplete.class, FACADE_PRIORITY, this::onMovementComplete),
             handlers.register(ObjectUpdate.class, FACADE_PRIORITY, this::onObjectUpdate),
             handlers.register(ImprovedTerseObjectUpdate.class, FACADE_PRIORITY, this::onTerseUpdate),
-            handlers.register(RegionHandshake.class, FACADE_PRIORITY, (m, c) -> avatarLocalId = -1),
+            handlers.register(RegionHandshake.class, FACADE_PRIORITY, (m, c) -> {
+                if (isPrimary(c)) {
+                    avatarLocalId = -1;
+                }
+            }),
         };
     }
 
@@ -311,13 +315,22 @@ public final class Client implements AutoCloseable {
         network.publish(new ImReceived(im, im.receivedAt()));
     }
 
+    /** Neighbours send updates of the agent's avatar too; only the region it is in counts. */
+    private boolean isPrimary(HandlerContext context) {
+        return network.primaryCircuit().map(context.circuit().remoteAddress()::equals).orElse(false);
+    }
+
     private void onMovementComplete(AgentMovementComplete message, HandlerContext context) {
+        AgentPosition before = position.get();
+        if (before != null && before.regionHandle() != message.data().regionHandle()) {
+            avatarLocalId = -1; // another region: the avatar has another local id there
+        }
         moved(message.data().regionHandle(), message.data().position());
     }
 
     private void onObjectUpdate(ObjectUpdate message, HandlerContext context) {
         Optional<UUID> self = agentId();
-        if (self.isEmpty()) {
+        if (self.isEmpty() || !isPrimary(context)) {
             return;
         }
         for (ObjectUpdate.ObjectData object : message.objectData()) {
@@ -333,7 +346,7 @@ public final class Client implements AutoCloseable {
 
     private void onTerseUpdate(ImprovedTerseObjectUpdate message, HandlerContext context) {
         long ours = avatarLocalId;
-        if (ours < 0) {
+        if (ours < 0 || !isPrimary(context)) {
             return;
         }
         for (ImprovedTerseObjectUpdate.ObjectData object : message.objectData()) {

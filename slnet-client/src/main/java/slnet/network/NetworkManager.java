@@ -501,10 +501,6 @@ public final class NetworkManager implements AutoCloseable {
             link.region.onHandshake(rh.regionInfo().simName().asString(), rh.regionInfo2().regionID());
         } else if (message instanceof AgentMovementComplete amc) {
             link.region.onHandle(amc.data().regionHandle());
-            CompletableFuture<AgentMovementComplete> waiting = link.arrival.getAndSet(null);
-            if (waiting != null) {
-                waiting.complete(amc);
-            }
         } else if (message instanceof LogoutReply && primary) {
             s.logoutReply.complete(null);
         }
@@ -514,6 +510,13 @@ public final class NetworkManager implements AutoCloseable {
         Handshake handshake = link.handshake;
         if (handshake != null) {
             handshake.onMessage(message);
+        }
+        if (message instanceof AgentMovementComplete) {
+            // After the handlers, as for the handshake: a move completes with the facade up to date.
+            CompletableFuture<AgentMovementComplete> waiting = link.arrival.getAndSet(null);
+            if (waiting != null) {
+                waiting.complete((AgentMovementComplete) message);
+            }
         }
         if (message instanceof KickUser kick) {
             String reason = kick.userInfo().reason().asString();
