@@ -474,14 +474,6 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
-    /** Closes the services of one region, if any run. */
-    void stopRegionServices(Session s, InetSocketAddress address) {
-        AutoCloseable services = s.services.remove(address);
-        if (services != null) {
-            closeQuietly(services);
-        }
-    }
-
     private static void closeQuietly(AutoCloseable services) {
         try {
             services.close();
@@ -541,7 +533,11 @@ public final class NetworkManager implements AutoCloseable {
         Session s = session;
         circuits.close(link);
         if (s != null) {
-            stopRegionServices(s, link.remoteAddress());
+            AutoCloseable services = s.services.remove(link.remoteAddress());
+            if (services != null) {
+                // Closing an event queue says goodbye over HTTP (bounded): not on a dispatch thread.
+                Thread.ofVirtual().name("slnet-region-services-close").start(() -> closeQuietly(services));
+            }
         }
         bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), reason, config.clock().instant()));
     }
