@@ -153,6 +153,11 @@ public final class EventQueueClient implements AutoCloseable {
                     }
                     Duration delay = backoff.nextDelay();
                     LOG.debug("event queue {} poll failed ({}); retrying in {} ms", name, e.getMessage(), delay.toMillis());
+                    try {
+                        sink.onPollFailed(e, delay);
+                    } catch (RuntimeException sinkFailure) {
+                        LOG.warn("event queue {} sink failed on a poll failure", name, sinkFailure);
+                    }
                     sleeper.sleep(delay);
                     continue;
                 }

@@ -85,6 +85,14 @@ final class CapabilityRegionServices implements RegionServices {
                         context.handlers().dispatchLlsd(llsd.name(), llsd.body(), context.eventQueueContext());
             }
         }
+
+        @Override
+        public void onPollFailed(CapabilityException failure, Duration retryIn) {
+            // The message names the kind and status only: CapabilityException redacts the URI.
+            context.publisher().accept(new NetworkEvent.ErrorOccurred("event queue of "
+                    + context.eventQueueContext().circuit().remoteAddress() + " failed: " + failure.getMessage()
+                    + "; polling again in " + retryIn.toMillis() + " ms", failure, java.time.Instant.now()));
+        }
     }
 
     /** A region's running services. */

@@ -243,6 +243,11 @@ class RegionsTest {
         }
         assertThat(alice.position().orElseThrow().position()).isEqualTo(new Vector3(50, 50, 25));
         assertThat(alice.status()).isEqualTo(NetworkStatus.CONNECTED);
+        // The event queue's failures are reported, and it keeps trying.
+        assertThat(events.awaitEvent(NetworkEvent.ErrorOccurred.class,
+                e -> e.description().startsWith("event queue of " + alpha.address()), WAIT).cause())
+                .isInstanceOf(CapabilityException.class);
+        assertThat(alice.status()).isEqualTo(NetworkStatus.CONNECTED);
         // A teleport needs the event queue for its TeleportFinish: it fails by timeout, the session stays.
         alice.disconnect();
         assertThat(alice.status()).isEqualTo(NetworkStatus.DISCONNECTED);
