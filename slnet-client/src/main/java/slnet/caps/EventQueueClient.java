@@ -147,7 +147,7 @@ public final class EventQueueClient implements AutoCloseable {
                         continue;
                     }
                     if (e.kind() == CapabilityException.Kind.HTTP_STATUS && (e.status() == 404 || e.status() == 410)) {
-                        LOG.info("event queue {} is gone (HTTP {}); stopping", name, e.status());
+                        LOG.debug("event queue {} is gone (HTTP {}); stopping", name, e.status());
                         reason = EventQueueSink.StopReason.GONE;
                         break;
                     }

@@ -218,6 +218,21 @@ class RegionsTest {
     }
 
     @Test
+    void aNeighbourThatDiesIsLostWithoutTakingTheSessionDown() throws Exception {
+        connect();
+        awaitCircuit(beta.address());
+        awaitCapabilities(beta.address());
+        beta.killAbruptly();
+        NetworkEvent.CircuitLost lost = events.awaitEvent(NetworkEvent.CircuitLost.class,
+                e -> e.simulator().equals(beta.address()), WAIT);
+        assertThat(lost.reason()).contains("no packets");
+        awaitCircuits(alpha.address());
+        assertThat(alice.status()).isEqualTo(NetworkStatus.CONNECTED);
+        alice.chat().say("still here");
+        events.awaitEvent(slnet.ChatReceived.class, c -> c.message().text().equals("still here"), WAIT);
+    }
+
+    @Test
     void anEventQueueThatKeepsAnswering502StillDeliversLater() throws Exception {
         grid.openCapabilities(ALICE.agentId(), "Alpha").failNextPolls(25, 502);
         connect();
