@@ -710,6 +710,11 @@ public final class NetworkManager implements AutoCloseable {
         return s.ended();
     }
 
+    /** For RegionTravel: the agent is in no region any more. */
+    void endSessionLost(Session s, String reason) {
+        endSession(s, reason);
+    }
+
     /** Ends a session for good: closes its circuits and moves to DISCONNECTED with the reason. */
     private void endSession(Session s, String reason) {
         if (!teardown(s, reason)) {

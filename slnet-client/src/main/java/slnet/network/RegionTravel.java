@@ -332,10 +332,20 @@ final class RegionTravel {
         moved.whenComplete((amc, failure) -> {
             if (failure != null) {
                 s.moving = false;
+                if (manager.currentSession() != s) {
+                    return; // the session ended meanwhile; its end failed any teleport in flight
+                }
                 if (fresh) {
                     manager.lose(target, "entering the region failed");
                 }
                 onFailed.accept(failure.getMessage());
+                if (!manager.circuits().isOpen(s.primary)) {
+                    // The old region let go (DisableSimulator) and the new one never took the agent.
+                    manager.endSessionLost(s, "lost between regions: " + failure.getMessage());
+                }
+                return;
+            }
+            if (manager.currentSession() != s) {
                 return;
             }
             target.region.onHandle(handle);

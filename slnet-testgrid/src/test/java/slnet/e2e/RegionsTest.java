@@ -193,6 +193,23 @@ class RegionsTest {
     }
 
     @Test
+    void teleportToANeighbourPromotesItsChildCircuitAndKeepsTheOldRegionAsNeighbour() throws Exception {
+        connect();
+        awaitCircuit(beta.address());
+        awaitCapabilities(beta.address());
+        TeleportFinished finished = alice.teleport("Beta", new Vector3(30, 40, 50), LOOK_NORTH)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(finished.regionName()).isEqualTo("Beta");
+        assertThat(finished.simulator()).isEqualTo(beta.address());
+        beta.awaitAgentInRegion(ALICE.agentId(), WAIT);
+        assertThat(alice.network().primaryCircuit()).contains(beta.address());
+        assertThat(alice.network().circuitAddresses()).containsExactlyInAnyOrder(alpha.address(), beta.address());
+        assertThat(beta.receivedMessages(ALICE.agentId())).containsOnlyOnce("UseCircuitCode");
+        assertThat(alpha.awaitChildAgent(ALICE.agentId(), WAIT).inRegion()).isFalse();
+        assertThat(alice.position().orElseThrow().position()).isEqualTo(new Vector3(30, 40, 50));
+    }
+
+    @Test
     void crossingIntoTheNeighbourSwitchesThePrimaryCircuit() throws Exception {
         connect();
         awaitCircuit(beta.address());
