@@ -76,7 +76,11 @@ public final class Client implements AutoCloseable {
             handlers.register(AgentMovementComplete.class, FACADE_PRIORITY, this::onMovementComplete),
             handlers.register(ObjectUpdate.class, FACADE_PRIORITY, this::onObjectUpdate),
             handlers.register(ImprovedTerseObjectUpdate.class, FACADE_PRIORITY, this::onTerseUpdate),
-            handlers.register(RegionHandshake.class, FACADE_PRIORITY, (m, c) -> avatarLocalId = -1),
+            handlers.register(RegionHandshake.class, FACADE_PRIORITY, (m, c) -> {
+                if (isPrimary(c)) {
+                    avatarLocalId = -1;
+                }
+            }),
         };
     }
 
@@ -205,6 +209,63 @@ public final class Client implements AutoCloseable {
         return Optional.ofNullable(position.get());
     }
 
+    // ---------------------------------------------------------------- regions
+
+    /**
+     * Teleports to a region by name: looks its handle up on the map ({@code MapNameRequest}), then
+     * teleports there. Never blocks.
+     *
+     * @param regionName the destination's name (case ignored)
+     * @param position where in it, region-local
+     * @param lookAt the direction to face
+     * @return completes once the agent is there; fails with a {@link slnet.network.TeleportException}
+     *     (unknown region, refused, unreachable, no answer in time)
+     */
+    public CompletableFuture<slnet.network.TeleportFinished> teleport(String regionName, Vector3 position,
+                                                                     Vector3 lookAt) {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(lookAt, "lookAt");
+        return network.regionHandle(regionName).thenCompose(handle -> network.teleport(handle, position, lookAt));
+    }
+
+    /**
+     * Teleports to a region by handle. Never blocks.
+     *
+     * @param regionHandle the destination's handle
+     * @param position where in it, region-local
+     * @param lookAt the direction to face
+     * @return as {@link #teleport(String, Vector3, Vector3)}
+     */
+    public CompletableFuture<slnet.network.TeleportFinished> teleport(long regionHandle, Vector3 position,
+                                                                     Vector3 lookAt) {
+        return network.teleport(regionHandle, position, lookAt);
+    }
+
+    /** @return completes once the agent is home; as {@link #teleport(String, Vector3, Vector3)} */
+    public CompletableFuture<slnet.network.TeleportFinished> teleportHome() {
+        return network.teleportToLandmark(new UUID(0, 0));
+    }
+
+    /**
+     * Teleports to a landmark.
+     *
+     * @param landmark the landmark's asset id
+     * @return as {@link #teleport(String, Vector3, Vector3)}
+     */
+    public CompletableFuture<slnet.network.TeleportFinished> teleportToLandmark(UUID landmark) {
+        return network.teleportToLandmark(landmark);
+    }
+
+    /**
+     * The current region's capabilities: call any of them with LLSD in and out (blocking; from a
+     * virtual thread, not a handler).
+     *
+     * @return them, once the region's seed answered
+     */
+    public Optional<slnet.network.RegionCapabilityAccess> capabilities() {
+        return network.capabilities();
+    }
+
     /** @return the counters of circuits, handlers and events */
     public ClientStats stats() {
         NetworkEventBus bus = network.events();
@@ -254,13 +315,22 @@ public final class Client implements AutoCloseable {
         network.publish(new ImReceived(im, im.receivedAt()));
     }
 
+    /** Neighbours send updates of the agent's avatar too; only the region it is in counts. */
+    private boolean isPrimary(HandlerContext context) {
+        return network.primaryCircuit().map(context.circuit().remoteAddress()::equals).orElse(false);
+    }
+
     private void onMovementComplete(AgentMovementComplete message, HandlerContext context) {
+        AgentPosition before = position.get();
+        if (before != null && before.regionHandle() != message.data().regionHandle()) {
+            avatarLocalId = -1; // another region: the avatar has another local id there
+        }
         moved(message.data().regionHandle(), message.data().position());
     }
 
     private void onObjectUpdate(ObjectUpdate message, HandlerContext context) {
         Optional<UUID> self = agentId();
-        if (self.isEmpty()) {
+        if (self.isEmpty() || !isPrimary(context)) {
             return;
         }
         for (ObjectUpdate.ObjectData object : message.objectData()) {
@@ -276,7 +346,7 @@ public final class Client implements AutoCloseable {
 
     private void onTerseUpdate(ImprovedTerseObjectUpdate message, HandlerContext context) {
         long ours = avatarLocalId;
-        if (ours < 0) {
+        if (ours < 0 || !isPrimary(context)) {
             return;
         }
         for (ImprovedTerseObjectUpdate.ObjectData object : message.objectData()) {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import slnet.protocol.types.Vector3;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,10 @@ public final class ConnectCommand implements Callable<Integer> {
             description = "Seconds to stay connected before logging out (default: until Ctrl-C).")
     Integer staySeconds;
 
+    @Option(names = "--teleport", paramLabel = "Region/x/y/z",
+            description = "Once connected, teleport there (x, y, z default to the region's middle).")
+    String teleport;
+
     @Option(names = "--json", description = "One JSON object per line, with 'event' and 't_ms'.")
     boolean json;
 
@@ -113,6 +119,15 @@ public final class ConnectCommand implements Callable<Integer> {
             err.println("--start: " + e.getMessage());
             return 2;
         }
+        Destination destination = null;
+        if (teleport != null) {
+            try {
+                destination = Destination.parse(teleport);
+            } catch (IllegalArgumentException e) {
+                err.println("--teleport: " + e.getMessage());
+                return 2;
+            }
+        }
         Optional<String> password = password(names);
         if (password.isEmpty()) {
             err.println("No password: set " + LoginCommand.PASSWORD_ENV + " or run in a terminal to be prompted.");
@@ -134,7 +149,7 @@ public final class ConnectCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
         try (Client client = Client.create(ClientConfig.builder().network(network.build()).build())) {
-            Session session = new Session(client, lines, progress);
+            Session session = new Session(client, lines, progress, destination);
             Thread hook = installSignalHook ? session.installHook() : null;
             try {
                 return session.run(credentials);
@@ -168,9 +183,11 @@ public final class ConnectCommand implements Callable<Integer> {
         final EventStream events;
         final AtomicBoolean interrupted = new AtomicBoolean();
         final CountDownLatch finished = new CountDownLatch(1);
+        final Destination destination;
         String disconnectReason;
 
-        Session(Client client, EventLines lines, Progress progress) {
+        Session(Client client, EventLines lines, Progress progress, Destination destination) {
+            this.destination = destination;
             this.client = client;
             this.lines = lines;
             this.progress = progress;
@@ -213,6 +230,22 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             if (say != null && !say.isEmpty()) {
                 client.chat().say(say);
+            }
+            if (destination != null) {
+                CompletableFuture<?> moving = client.teleport(destination.region(), destination.position(),
+                        new Vector3(1, 0, 0));
+                while (!moving.isDone() && disconnectReason == null && !interrupted.get()) {
+                    pump(POLL);
+                }
+                pumpAvailable();
+                if (moving.isCompletedExceptionally() && disconnectReason == null) {
+                    String reason = moving.handle((ok, failure) -> failure instanceof CompletionException c
+                            && c.getCause() != null ? c.getCause().getMessage() : String.valueOf(failure)).join();
+                    fail(reason);
+                    client.disconnect();
+                    drainUntilDisconnected();
+                    return 1;
+                }
             }
             long deadline = staySeconds == null ? Long.MAX_VALUE
                     : System.nanoTime() + TimeUnit.SECONDS.toNanos(staySeconds);
@@ -266,6 +299,34 @@ public final class ConnectCommand implements Callable<Integer> {
                 disconnectReason = d.reason();
             }
             lines.event(event);
+        }
+    }
+
+    /**
+     * Where {@code --teleport} goes: {@code Region/x/y/z} as in SLURLs, the coordinates optional.
+     *
+     * @param region the region's name
+     * @param position where in it
+     */
+    record Destination(String region, Vector3 position) {
+        static Destination parse(String text) {
+            String[] parts = text.split("/", -1);
+            String region = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (region.isEmpty() || parts.length > 4) {
+                throw new IllegalArgumentException("expected Region/x/y/z, got " + text);
+            }
+            float[] xyz = {128, 128, 25};
+            for (int i = 1; i < parts.length; i++) {
+                try {
+                    xyz[i - 1] = Float.parseFloat(parts[i]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not a coordinate: " + parts[i]);
+                }
+                if (!(xyz[i - 1] >= 0 && xyz[i - 1] <= (i == 3 ? 4096 : 256))) {
+                    throw new IllegalArgumentException("coordinate out of range: " + parts[i]);
+                }
+            }
+            return new Destination(region, new Vector3(xyz[0], xyz[1], xyz[2]));
         }
     }
 

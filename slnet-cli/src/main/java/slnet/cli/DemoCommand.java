@@ -19,19 +19,24 @@ import slnet.network.ConnectException;
 import slnet.network.EventStream;
 import slnet.network.NetworkConfig;
 import slnet.network.NetworkEvent;
+import slnet.network.TeleportFinished;
+import slnet.protocol.types.Vector3;
 import slnet.network.SessionSummary;
 import slnet.testgrid.TestAccount;
 import slnet.testgrid.TestGrid;
 
 /**
- * {@code slnet demo}: starts the embedded test grid on loopback, logs two bots in, has them greet
- * each other in local chat, prints what each saw with timings, logs both out and exits 0 (1 if a
- * greeting was not heard). Needs no account and no network beyond loopback.
+ * {@code slnet demo}: starts the embedded test grid on loopback (two regions), logs two bots in,
+ * has them greet each other in local chat, teleports one bot to the other region and back home,
+ * prints what each saw with timings, logs both out and exits 0 (1 if a greeting was not heard or a
+ * teleport failed). Needs no account and no network beyond loopback.
  */
 @Command(name = "demo",
         description = "Run an in-process test grid, log two bots in, have them greet each other, log out.")
 public final class DemoCommand implements Callable<Integer> {
     private static final String REGION = "Demoville";
+    /** Far from Demoville, so the teleport opens a new circuit and closes the old one. */
+    private static final String OTHER_REGION = "Farland";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @CommandLine.Spec
@@ -55,13 +60,15 @@ public final class DemoCommand implements Callable<Integer> {
         TestAccount alice = TestAccount.of("Alice", "Demo", randomPassword());
         TestAccount bob = TestAccount.of("Bob", "Demo", randomPassword());
         NetworkConfig network = NetworkConfig.builder().logoutOnShutdown(false).build();
-        try (TestGrid grid = TestGrid.builder().account(alice).account(bob).regionName(REGION).start();
+        try (TestGrid grid = TestGrid.builder().account(alice).account(bob).region(REGION, 1000, 1000)
+                .region(OTHER_REGION, 1004, 1004).startRegion(REGION).homeRegion(REGION).start();
              Client aliceClient = Client.create(ClientConfig.builder().network(network).build());
              Client bobClient = Client.create(ClientConfig.builder().network(network).build())) {
             Bot a = new Bot("Alice", aliceClient, out, startNs);
             Bot b = new Bot("Bob", bobClient, out, startNs);
             a.say(String.format(Locale.ROOT, "test grid up: login %s, region %s at %s", grid.loginUri(), REGION,
-                    EventLines.address(grid.simulator().address())));
+                    EventLines.address(grid.simulator(REGION).address())) + ", and region " + OTHER_REGION + " at "
+                    + EventLines.address(grid.simulator(OTHER_REGION).address()));
             try {
                 a.connect(credentials(grid, alice));
                 b.connect(credentials(grid, bob));
@@ -77,13 +84,19 @@ public final class DemoCommand implements Callable<Integer> {
             b.say("says: " + reply);
             bobClient.chat().say(reply);
             boolean aliceHeard = a.awaitChat("Bob Demo", reply, wait);
+            boolean travelled = a.teleport(OTHER_REGION, wait) && a.teleportHome(wait);
             a.logout();
             b.logout();
             if (!bobHeard || !aliceHeard) {
                 err.println("slnet demo: a greeting was not heard");
                 return 1;
             }
-            a.say("done: both bots greeted each other and logged out");
+            if (!travelled) {
+                err.println("slnet demo: a teleport failed");
+                return 1;
+            }
+            a.say("done: both bots greeted each other, Alice teleported to " + OTHER_REGION
+                    + " and back, and both logged out");
             return 0;
         }
     }
@@ -142,6 +155,32 @@ public final class DemoCommand implements Callable<Integer> {
             say("heard " + heard.message().fromName() + " (" + heard.message().type().name().toLowerCase(Locale.ROOT)
                     + "): \"" + heard.message().text() + "\"");
             return true;
+        }
+
+        boolean teleport(String region, Duration wait) throws InterruptedException {
+            say("teleporting to " + region + "...");
+            return arrived(client.teleport(region, new Vector3(128, 128, 25), new Vector3(1, 0, 0)), wait);
+        }
+
+        boolean teleportHome(Duration wait) throws InterruptedException {
+            say("teleporting home...");
+            return arrived(client.teleportHome(), wait);
+        }
+
+        private boolean arrived(java.util.concurrent.CompletableFuture<TeleportFinished> teleport, Duration wait)
+                throws InterruptedException {
+            try {
+                TeleportFinished done = teleport.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                say(String.format(Locale.ROOT, "teleported to %s at %.0f, %.0f, %.0f (circuit %s)", done.regionName(),
+                        done.position().x(), done.position().y(), done.position().z(),
+                        EventLines.address(done.simulator())));
+                return true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                say("teleport failed: " + e.getCause().getMessage());
+            } catch (TimeoutException e) {
+                say("teleport did not finish within " + wait.toSeconds() + " s");
+            }
+            return false;
         }
 
         void logout() throws InterruptedException {

@@ -15,6 +15,12 @@ import slnet.network.NetworkEvent;
 import slnet.network.NetworkStatus;
 import slnet.network.ReconnectScheduled;
 import slnet.network.TracedPacket;
+import slnet.network.CapabilitiesGranted;
+import slnet.network.RegionCrossed;
+import slnet.network.TeleportFailed;
+import slnet.network.TeleportFinished;
+import slnet.network.TeleportProgressed;
+import slnet.network.TeleportStarted;
 
 /**
  * Writes a client's events as lines: human-readable ({@code [  123 ms] status Connecting -> Connected})
@@ -70,6 +76,24 @@ final class EventLines {
         } else if (event instanceof ReconnectScheduled r) {
             line("reconnect", "reconnect attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms",
                     "attempt", r.attempt(), "delay_ms", r.delay().toMillis());
+        } else if (event instanceof CapabilitiesGranted c) {
+            line("capabilities", "capabilities of " + address(c.simulator()) + ": " + c.names().size() + " granted",
+                    "circuit", address(c.simulator()), "count", c.names().size(),
+                    "names", new java.util.ArrayList<Object>(new java.util.TreeSet<>(c.names())));
+        } else if (event instanceof TeleportStarted t) {
+            line("teleport", "teleport started", "state", "started", "flags", t.flags());
+        } else if (event instanceof TeleportProgressed t) {
+            line("teleport", "teleport progress: " + t.message(), "state", "progress", "message", t.message());
+        } else if (event instanceof TeleportFinished t) {
+            line("teleport", "teleport finished in " + t.regionName() + " at " + vector(t.position()),
+                    "state", "finished", "region", t.regionName(), "circuit", address(t.simulator()),
+                    "x", (double) t.position().x(), "y", (double) t.position().y(), "z", (double) t.position().z());
+        } else if (event instanceof TeleportFailed t) {
+            line("teleport", "teleport failed: " + t.reason(), "state", "failed", "reason", t.reason());
+        } else if (event instanceof RegionCrossed r) {
+            line("crossed", "crossed into " + r.regionName() + " at " + vector(r.position()), "region", r.regionName(),
+                    "circuit", address(r.simulator()), "x", (double) r.position().x(), "y", (double) r.position().y(),
+                    "z", (double) r.position().z());
         } else if (event instanceof AgentMoved m) {
             var p = m.position().position();
             line("position", String.format(Locale.ROOT, "position %.1f, %.1f, %.1f", p.x(), p.y(), p.z()),
@@ -82,9 +106,18 @@ final class EventLines {
         line("error", "error: " + reason, "reason", reason);
     }
 
-    /** Writes one traced packet. */
+    private static String vector(slnet.protocol.types.Vector3 v) {
+        return String.format(Locale.ROOT, "%.1f, %.1f, %.1f", v.x(), v.y(), v.z());
+    }
+
+    /** Writes one traced packet, or one event-queue message ({@code "path":"eq"}, no sequence or flags). */
     void packet(TracedPacket p) {
         String dir = p.outbound() ? "out" : "in";
+        if (p.path() == slnet.handler.MessagePath.EVENT_QUEUE) {
+            line("message", "<< " + p.messageName() + " eq " + address(p.circuit()), "dir", dir, "path", "eq",
+                    "circuit", address(p.circuit()), "name", p.messageName());
+            return;
+        }
         line("message", (p.outbound() ? ">> " : "<< ") + p.messageName() + " seq=" + p.sequence() + " "
                         + (p.flagLetters().isEmpty() ? "-" : p.flagLetters()) + " " + address(p.circuit()),
                 "dir", dir, "path", "udp", "circuit", address(p.circuit()), "name", p.messageName(),

@@ -20,7 +20,9 @@ class DemoCommandTest {
         assertThat(run.out()).contains("Bob   heard Alice Demo (normal): \"Hello Bob, this is Alice!\"")
                 .contains("Alice heard Bob Demo (normal): \"Hi Alice, Bob here. Nice region!\"")
                 .contains("Alice disconnected: logged out").contains("Bob   disconnected: logged out")
-                .contains("done: both bots greeted each other");
+                .contains("Alice teleporting to Farland...").contains("Alice teleported to Farland at 128, 128, 25")
+                .contains("Alice teleporting home...").contains("Alice teleported to Demoville")
+                .contains("done: both bots greeted each other, Alice teleported to Farland and back");
         assertThat(run.lines()).allMatch(line -> line.matches("\\[ *\\d+ ms] .*"));
     }
 

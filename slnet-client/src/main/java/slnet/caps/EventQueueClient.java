@@ -147,12 +147,17 @@ public final class EventQueueClient implements AutoCloseable {
                         continue;
                     }
                     if (e.kind() == CapabilityException.Kind.HTTP_STATUS && (e.status() == 404 || e.status() == 410)) {
-                        LOG.info("event queue {} is gone (HTTP {}); stopping", name, e.status());
+                        LOG.debug("event queue {} is gone (HTTP {}); stopping", name, e.status());
                         reason = EventQueueSink.StopReason.GONE;
                         break;
                     }
                     Duration delay = backoff.nextDelay();
                     LOG.debug("event queue {} poll failed ({}); retrying in {} ms", name, e.getMessage(), delay.toMillis());
+                    try {
+                        sink.onPollFailed(e, delay);
+                    } catch (RuntimeException sinkFailure) {
+                        LOG.warn("event queue {} sink failed on a poll failure", name, sinkFailure);
+                    }
                     sleeper.sleep(delay);
                     continue;
                 }

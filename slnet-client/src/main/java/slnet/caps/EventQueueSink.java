@@ -19,6 +19,16 @@ public interface EventQueueSink {
     void onEvent(EventQueueEvent event);
 
     /**
+     * Called when a poll failed in a way that is not "no events" (an error status, a dropped
+     * connection, a malformed answer), before the queue waits and polls again.
+     *
+     * @param failure what failed
+     * @param retryIn how long the queue waits before the next poll
+     */
+    default void onPollFailed(CapabilityException failure, java.time.Duration retryIn) {
+    }
+
+    /**
      * Called once, last, when the queue stops polling.
      *
      * @param reason why

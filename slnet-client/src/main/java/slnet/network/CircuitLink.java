@@ -18,6 +18,11 @@ final class CircuitLink implements CircuitView, Handshake.Link {
     final InboundQueue inbound;
     final RegionState region;
     final HandlerContext context;
+    /** The handshake running on this circuit, which sees its messages; null for none. */
+    volatile Handshake handshake;
+    /** Completed by the next AgentMovementComplete for the agent, when a move into this region waits for it. */
+    final java.util.concurrent.atomic.AtomicReference<CompletableFuture<slnet.protocol.messages.AgentMovementComplete>>
+            arrival = new java.util.concurrent.atomic.AtomicReference<>();
 
     CircuitLink(Circuit circuit, InboundQueue inbound, RegionState region, Object client) {
         this.circuit = circuit;

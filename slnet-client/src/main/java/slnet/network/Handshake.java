@@ -48,6 +48,7 @@ final class Handshake {
     private final long stepTimeoutNs;
     private final SessionInfo session;
     private final Runnable onRegionHandshake;
+    private final boolean child;
     private final CompletableFuture<AgentMovementComplete> result = new CompletableFuture<>();
 
     // Guarded by this.
@@ -64,6 +65,21 @@ final class Handshake {
      * @param onRegionHandshake run (outside the lock) after the first RegionHandshake was answered
      */
     Handshake(Link link, Scheduler scheduler, Duration stepTimeout, SessionInfo session, Runnable onRegionHandshake) {
+        this(link, scheduler, stepTimeout, session, onRegionHandshake, false);
+    }
+
+    /**
+     * @param link where messages go
+     * @param scheduler the timer
+     * @param stepTimeout the wait per step
+     * @param session the session whose ids the messages carry
+     * @param onRegionHandshake run (outside the lock) after the first RegionHandshake was answered
+     * @param child true for a neighbour's child circuit: no {@code CompleteAgentMovement}, done on
+     *     the first {@code RegionHandshake} (the result is then null)
+     */
+    Handshake(Link link, Scheduler scheduler, Duration stepTimeout, SessionInfo session, Runnable onRegionHandshake,
+              boolean child) {
+        this.child = child;
         this.link = link;
         this.scheduler = scheduler;
         this.stepTimeoutNs = stepTimeout.toNanos();
@@ -100,6 +116,10 @@ final class Handshake {
             step = regionHandshakeSeen ? ConnectStep.AGENT_MOVEMENT_COMPLETE : ConnectStep.REGION_HANDSHAKE;
             armTimer();
         }
+        if (child) {
+            completeIfDone();
+            return;
+        }
         link.sendReliable(new CompleteAgentMovement(new CompleteAgentMovement.AgentData(session.agentId(),
                 session.sessionId(), session.circuitCode())));
         completeIfDone();
@@ -113,7 +133,7 @@ final class Handshake {
     void onMessage(Message message) {
         if (message instanceof RegionHandshake) {
             onRegionHandshake();
-        } else if (message instanceof AgentMovementComplete amc && amc.agentData().agentID().equals(session.agentId())) {
+        } else if (!child && message instanceof AgentMovementComplete amc && amc.agentData().agentID().equals(session.agentId())) {
             synchronized (this) {
                 movementComplete = amc;
             }
@@ -163,7 +183,7 @@ final class Handshake {
     private void completeIfDone() {
         AgentMovementComplete done;
         synchronized (this) {
-            if (step != ConnectStep.AGENT_MOVEMENT_COMPLETE || movementComplete == null || result.isDone()) {
+            if (step != ConnectStep.AGENT_MOVEMENT_COMPLETE || (movementComplete == null && !child) || result.isDone()) {
                 return;
             }
             cancelTimer();

@@ -30,7 +30,8 @@ import slnet.time.Scheduler;
  * @param clock stamps events
  * @param authenticationService logs in, or null for one of the manager's own; a given one is not closed
  * @param packetTap sees every packet, or null
- * @param regionServices starts what runs beside the circuit when the region has a seed capability
+ * @param regionServices starts what runs beside each region's circuit when the region has a seed capability
+ *     (by default {@link RegionServices#capabilities()}; {@link RegionServices#NONE} for UDP only)
  */
 public record NetworkConfig(TransportFactory transportFactory, CircuitConfig circuitConfig,
                             Duration handshakeStepTimeout, Duration logoutTimeout, Duration agentUpdateInterval,
@@ -114,7 +115,7 @@ public record NetworkConfig(TransportFactory transportFactory, CircuitConfig cir
         private Clock clock = Clock.systemUTC();
         private AuthenticationService authenticationService;
         private PacketTap packetTap;
-        private RegionServices regionServices = RegionServices.NONE;
+        private RegionServices regionServices = RegionServices.capabilities();
 
         private Builder() {
         }

@@ -82,6 +82,7 @@ public final class NetworkManager implements AutoCloseable {
     private final NetworkStatusTracker tracker;
     private final HandlerRegistry handlers = new HandlerRegistry();
     private final SimulatorCircuits circuits;
+    private final RegionTravel travel;
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -128,6 +129,83 @@ public final class NetworkManager implements AutoCloseable {
                 failure -> bus.publish(new NetworkEvent.ErrorOccurred("transport failed: " + failure.kind() + " "
                         + failure.detail(), failure.cause(), config.clock().instant())),
                 this::onInbound, this::onCircuitEvent);
+        travel = new RegionTravel(this, handlers, config.handshakeStepTimeout());
+    }
+
+    // ---------------------------------------------------------------- for RegionTravel
+
+    Session currentSession() {
+        return session;
+    }
+
+    SimulatorCircuits circuits() {
+        return circuits;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    java.time.Instant now() {
+        return config.clock().instant();
+    }
+
+    // ---------------------------------------------------------------- regions
+
+    /**
+     * Teleports the agent to a location, like the viewer's map: {@code TeleportLocationRequest} on
+     * the primary circuit; events {@link TeleportStarted}, {@link TeleportProgressed}, then
+     * {@link TeleportFinished} or {@link TeleportFailed}.
+     *
+     * @param regionHandle the destination region's handle
+     * @param position where in it, region-local
+     * @param lookAt the direction to face
+     * @return completes once the agent is in the destination (its circuit primary), or fails with
+     *     a {@link TeleportException} (refused, unreachable, no answer in time) or an
+     *     {@link IllegalStateException} (not connected, a teleport already in progress)
+     */
+    public CompletableFuture<TeleportFinished> teleport(long regionHandle, Vector3 position, Vector3 lookAt) {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(lookAt, "lookAt");
+        return travel.teleport(regionHandle, position, lookAt);
+    }
+
+    /**
+     * Teleports the agent to a landmark, or home for the zero id ({@code TeleportLandmarkRequest}).
+     *
+     * @param landmark the landmark's asset id, or {@code new UUID(0, 0)} for home
+     * @return as {@link #teleport}
+     */
+    public CompletableFuture<TeleportFinished> teleportToLandmark(java.util.UUID landmark) {
+        Objects.requireNonNull(landmark, "landmark");
+        return travel.teleportToLandmark(landmark);
+    }
+
+    /**
+     * Finds a region's handle by its name, as the viewer's map does ({@code MapNameRequest},
+     * answered with {@code MapBlockReply}); the match ignores case.
+     *
+     * @param regionName the region's name
+     * @return completes with the handle, or fails with a {@link TeleportException} if no such region answered
+     */
+    public CompletableFuture<Long> regionHandle(String regionName) {
+        Objects.requireNonNull(regionName, "regionName");
+        return travel.regionHandle(regionName);
+    }
+
+    /** @return the current region's capabilities, once its seed answered (with the default region services) */
+    public Optional<RegionCapabilityAccess> capabilities() {
+        Session s = session;
+        if (s == null) {
+            return Optional.empty();
+        }
+        return s.services.get(s.primary.remoteAddress()) instanceof RegionCapabilityAccess access
+                ? Optional.of(access) : Optional.empty();
+    }
+
+    /** @return the addresses of every open circuit: the primary one and the neighbours' */
+    public java.util.Set<InetSocketAddress> circuitAddresses() {
+        return circuits.stats().keySet();
     }
 
     // ---------------------------------------------------------------- accessors
@@ -305,6 +383,7 @@ public final class NetworkManager implements AutoCloseable {
         }
         Session s = new Session(info, credentials, primary);
         s.handshake = new Handshake(primary, scheduler, config.handshakeStepTimeout(), info, () -> startUpdater(s));
+        primary.handshake = s.handshake;
         session = s;
         s.handshake.result().whenComplete((amc, failure) -> {
             if (failure == null) {
@@ -346,34 +425,61 @@ public final class NetworkManager implements AutoCloseable {
                 (s.info.firstName() + " " + s.info.lastName()).strip(), s.primary.region.name());
         bus.publish(new NetworkEvent.Connected(summary, config.clock().instant()));
         installShutdownHook();
-        startRegionServices(s);
+        s.info.seedCapability().ifPresent(seed -> startRegionServices(s, s.primary, seed));
         result.complete(summary);
     }
 
-    private void startRegionServices(Session s) {
-        if (s.info.seedCapability().isEmpty() || config.regionServices() == RegionServices.NONE) {
+    /** Starts a region's services unless they run already (or none are configured); never blocks. */
+    void startRegionServices(Session s, CircuitLink link, java.net.URI seed) {
+        if (config.regionServices() == RegionServices.NONE) {
             return;
         }
-        RegionServices.Context context = new RegionServices.Context(s.info.seedCapability().get(), s.info, handlers,
-                s.primary.context.withPath(MessagePath.EVENT_QUEUE), bus::publish);
+        InetSocketAddress address = link.remoteAddress();
+        AutoCloseable placeholder = () -> { };
+        synchronized (s) {
+            if (s.ended || !circuits.isOpen(link) || s.services.putIfAbsent(address, placeholder) != null) {
+                return;
+            }
+        }
+        PacketTap tap = config.packetTap();
+        RegionServices.Context context = new RegionServices.Context(seed, s.info, handlers,
+                link.context.withPath(MessagePath.EVENT_QUEUE), bus::publish, tap == null ? name -> { }
+                        : name -> traceEventQueue(tap, address, name));
         Thread.ofVirtual().name("slnet-region-services").start(() -> {
             try {
                 AutoCloseable services = config.regionServices().start(context);
                 boolean keep;
                 synchronized (s) {
-                    keep = !s.ended;
-                    if (keep) {
-                        s.services = services;
-                    }
+                    keep = !s.ended && circuits.isOpen(link) && s.services.replace(address, placeholder, services);
                 }
                 if (!keep) {
                     services.close();
+                } else if (services instanceof RegionCapabilityAccess access) {
+                    bus.publish(new CapabilitiesGranted(address, access.granted().byName().keySet(),
+                            config.clock().instant()));
                 }
             } catch (Exception e) {
-                bus.publish(new NetworkEvent.ErrorOccurred("region services failed to start: " + e.getMessage(), e,
-                        config.clock().instant()));
+                s.services.remove(address, placeholder);
+                bus.publish(new NetworkEvent.ErrorOccurred("region services of " + address + " failed to start: "
+                        + e.getMessage(), e, config.clock().instant()));
             }
         });
+    }
+
+    private static void traceEventQueue(PacketTap tap, InetSocketAddress address, String name) {
+        try {
+            tap.onPacket(new TracedPacket(false, address, name, -1, 0, MessagePath.EVENT_QUEUE));
+        } catch (RuntimeException e) {
+            LOG.warn("packet tap threw", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable services) {
+        try {
+            services.close();
+        } catch (Exception e) {
+            LOG.warn("region services failed to close", e);
+        }
     }
 
     // ---------------------------------------------------------------- circuits
@@ -393,8 +499,16 @@ public final class NetworkManager implements AutoCloseable {
         // Handlers first: when the handshake completes on AgentMovementComplete, connect() returns
         // with the facade's state (position) already updated from it.
         handlers.dispatch(message, link.context);
-        if (primary) {
-            s.handshake.onMessage(message);
+        Handshake handshake = link.handshake;
+        if (handshake != null) {
+            handshake.onMessage(message);
+        }
+        if (message instanceof AgentMovementComplete) {
+            // After the handlers, as for the handshake: a move completes with the facade up to date.
+            CompletableFuture<AgentMovementComplete> waiting = link.arrival.getAndSet(null);
+            if (waiting != null) {
+                waiting.complete((AgentMovementComplete) message);
+            }
         }
         if (message instanceof KickUser kick) {
             String reason = kick.userInfo().reason().asString();
@@ -404,7 +518,7 @@ public final class NetworkManager implements AutoCloseable {
                 lose(link, "kicked from a neighbouring region: " + reason);
             }
         } else if (message instanceof DisableSimulator) {
-            if (primary) {
+            if (primary && !s.moving) {
                 bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), "simulator disabled the circuit",
                         config.clock().instant()));
                 endSession(s, "simulator disabled the circuit");
@@ -414,8 +528,17 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
-    private void lose(CircuitLink link, String reason) {
+    /** Closes a circuit (not the session's end) and its region's services, publishing CircuitLost. */
+    void lose(CircuitLink link, String reason) {
+        Session s = session;
         circuits.close(link);
+        if (s != null) {
+            AutoCloseable services = s.services.remove(link.remoteAddress());
+            if (services != null) {
+                // Closing an event queue says goodbye over HTTP (bounded): not on a dispatch thread.
+                Thread.ofVirtual().name("slnet-region-services-close").start(() -> closeQuietly(services));
+            }
+        }
         bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), reason, config.clock().instant()));
     }
 
@@ -587,6 +710,11 @@ public final class NetworkManager implements AutoCloseable {
         return s.ended();
     }
 
+    /** For RegionTravel: the agent is in no region any more. */
+    void endSessionLost(Session s, String reason) {
+        endSession(s, reason);
+    }
+
     /** Ends a session for good: closes its circuits and moves to DISCONNECTED with the reason. */
     private void endSession(Session s, String reason) {
         if (!teardown(s, reason)) {
@@ -601,23 +729,19 @@ public final class NetworkManager implements AutoCloseable {
 
     /** Closes a session's circuits and tasks; false if already done. */
     private boolean teardown(Session s, String reason) {
-        AutoCloseable services;
+        java.util.List<AutoCloseable> services;
         synchronized (s) {
             if (s.ended) {
                 return false;
             }
             s.ended = true;
-            services = s.services;
+            services = java.util.List.copyOf(s.services.values());
+            s.services.clear();
         }
         s.handshake.cancel(reason);
         s.stopUpdater();
-        if (services != null) {
-            try {
-                services.close();
-            } catch (Exception e) {
-                LOG.warn("region services failed to close", e);
-            }
-        }
+        travel.sessionEnded(reason);
+        services.forEach(NetworkManager::closeQuietly);
         circuits.closeAll();
         return true;
     }
@@ -732,17 +856,25 @@ public final class NetworkManager implements AutoCloseable {
         return "NetworkManager[" + tracker.status() + ", circuits=" + circuits.size() + "]";
     }
 
-    /** One login's state: its ids, primary circuit, handshake and update loop. */
-    private static final class Session {
+    /** One login's state: its ids, primary circuit, handshake, update loop and each region's services. */
+    static final class Session {
         final SessionInfo info;
         final LoginCredentials credentials;
-        final CircuitLink primary;
+        /** Switches on a teleport or a crossing. */
+        volatile CircuitLink primary;
         final CompletableFuture<Void> logoutReply = new CompletableFuture<>();
         private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
         volatile Handshake handshake;
+        /** Set while the agent moves to another region, so the old one disabling its circuit ends nothing. */
+        volatile boolean moving;
+        /** Each region's running services, by simulator address. */
+        final java.util.concurrent.ConcurrentHashMap<InetSocketAddress, AutoCloseable> services =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        /** Seeds of regions whose circuit is not (yet) open, by simulator address. */
+        final java.util.concurrent.ConcurrentHashMap<InetSocketAddress, java.net.URI> seeds =
+                new java.util.concurrent.ConcurrentHashMap<>();
         // Guarded by this.
         AgentUpdater updater;
-        AutoCloseable services;
         boolean ended;
 
         Session(SessionInfo info, LoginCredentials credentials, CircuitLink primary) {

@@ -124,6 +124,11 @@ final class SimulatorCircuits implements AutoCloseable {
         return self[0];
     }
 
+    /** @return the open circuit to that address, if any */
+    Optional<CircuitLink> get(InetSocketAddress simulator) {
+        return Optional.ofNullable(links.get(simulator));
+    }
+
     /** @return true if the link is the open circuit to its address (not closed on purpose) */
     boolean isOpen(CircuitLink link) {
         return links.get(link.remoteAddress()) == link;

@@ -2,6 +2,7 @@ package slnet.network;
 
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import slnet.handler.MessagePath;
 import slnet.protocol.PacketHeader;
 
 /**
@@ -13,13 +14,31 @@ import slnet.protocol.PacketHeader;
  * @param messageName the message it carried, or {@code "?"} if it did not decode
  * @param sequence the packet's sequence number
  * @param flags the header flags byte
+ * @param path how it travelled: {@link MessagePath#UDP}, or {@link MessagePath#EVENT_QUEUE} for an
+ *     event-queue message (then {@code sequence} is -1 and {@code flags} 0, and {@code circuit} is the
+ *     circuit of the region whose queue delivered it)
  */
-public record TracedPacket(boolean outbound, InetSocketAddress circuit, String messageName, int sequence, int flags) {
+public record TracedPacket(boolean outbound, InetSocketAddress circuit, String messageName, int sequence, int flags,
+                           MessagePath path) {
 
     /** Checks that nothing is null. */
     public TracedPacket {
         Objects.requireNonNull(circuit, "circuit");
         Objects.requireNonNull(messageName, "messageName");
+        Objects.requireNonNull(path, "path");
+    }
+
+    /**
+     * A UDP packet.
+     *
+     * @param outbound true for a packet we sent
+     * @param circuit the simulator's address
+     * @param messageName the message
+     * @param sequence the sequence number
+     * @param flags the header flags
+     */
+    public TracedPacket(boolean outbound, InetSocketAddress circuit, String messageName, int sequence, int flags) {
+        this(outbound, circuit, messageName, sequence, flags, MessagePath.UDP);
     }
 
     /**

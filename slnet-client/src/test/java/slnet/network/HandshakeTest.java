@@ -57,6 +57,34 @@ class HandshakeTest {
     }
 
     @Test
+    void aChildCircuitSendsNoCompleteAgentMovementAndIsDoneOnRegionHandshake() {
+        Handshake child = new Handshake(message -> {
+            sent.add(message);
+            return CompletableFuture.completedFuture(null);
+        }, clock, STEP, session, () -> { }, true);
+        child.start();
+        assertThat(names()).containsExactly("UseCircuitCode");
+        assertThat(child.result()).isNotDone();
+        child.onMessage(movementComplete(session.agentId())); // not its business
+        assertThat(child.result()).isNotDone();
+        child.onMessage(regionHandshake());
+        assertThat(child.result()).isCompletedWithValue(null);
+        assertThat(child.succeeded()).isTrue();
+        assertThat(names()).containsExactly("UseCircuitCode", "RegionHandshakeReply", "AgentThrottle");
+    }
+
+    @Test
+    void aChildCircuitWithoutRegionHandshakeTimesOutNamingTheStep() {
+        Handshake child = new Handshake(message -> CompletableFuture.completedFuture(null), clock, STEP, session,
+                () -> { }, true);
+        child.start();
+        clock.advanceBy(STEP.toNanos());
+        assertThat(child.result()).isCompletedExceptionally();
+        assertThat(child.result().handle((ok, failure) -> ((ConnectException) failure).step()).join())
+                .isEqualTo(ConnectStep.REGION_HANDSHAKE);
+    }
+
+    @Test
     void regionHandshakeBeforeTheAckCountsAsTheAckAndIsAnsweredAgainWhenResent() {
         handshake.start();
         handshake.onMessage(regionHandshake());

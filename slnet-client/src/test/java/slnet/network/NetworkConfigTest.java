@@ -13,6 +13,9 @@ class NetworkConfigTest {
     void defaultsFollowTheViewer() {
         NetworkConfig c = NetworkConfig.defaults();
         assertThat(c.agentUpdateInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(c.regionServices()).isInstanceOf(CapabilityRegionServices.class);
+        assertThat(NetworkConfig.builder().regionServices(RegionServices.NONE).build().regionServices())
+                .isSameAs(RegionServices.NONE);
         assertThat(c.agentUpdateKeepAlive()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.reconnectPolicy().enabled()).isFalse();
         assertThat(c.logoutOnShutdown()).isTrue();

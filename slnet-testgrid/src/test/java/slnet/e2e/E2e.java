@@ -23,6 +23,12 @@ final class E2e {
             .pingInterval(Duration.ofMillis(200)).inactivityTimeout(Duration.ofSeconds(1)).build();
     static final CircuitConfig FAST_SIM = FAST_CLIENT.toBuilder().role(slnet.circuit.CircuitRole.SIMULATOR).build();
 
+    /** The default region services with an event queue that retries within a test's patience. */
+    static final slnet.network.RegionServices FAST_CAPS = slnet.network.RegionServices.capabilities(
+            slnet.caps.CapabilityNames.VIEWER_DEFAULTS, b -> b.rapidEmptyPoll(Duration.ZERO)
+                    .backoff(new slnet.caps.ExponentialBackoff(Duration.ofMillis(20), Duration.ofMillis(200), 2.0,
+                            java.util.random.RandomGenerator.getDefault())));
+
     private E2e() {
     }
 
@@ -34,7 +40,8 @@ final class E2e {
     static NetworkConfig.Builder network() {
         return NetworkConfig.builder().circuitConfig(FAST_CLIENT).handshakeStepTimeout(Duration.ofSeconds(3))
                 .logoutTimeout(Duration.ofMillis(500)).logoutOnShutdown(false)
-                .reconnectPolicy(ReconnectPolicy.DISABLED);
+                .reconnectPolicy(ReconnectPolicy.DISABLED)
+                .regionServices(FAST_CAPS);
     }
 
     static Client client() {

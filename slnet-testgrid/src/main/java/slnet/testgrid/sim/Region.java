@@ -284,10 +284,34 @@ final class Region {
                     travel.teleportToLandmark(agent, m.info().landmarkID());
                 }
             }
+            case slnet.protocol.messages.MapNameRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    answerMapName(agent, m.nameData().name().asString());
+                }
+            }
             default -> {
                 // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
             }
         }
+    }
+
+    /** As the grid's map service does: one block per region whose name contains the text, then an end marker. */
+    private void answerMapName(Agent agent, String text) {
+        java.util.List<slnet.protocol.messages.MapBlockReply.Data> blocks = new java.util.ArrayList<>();
+        for (Simulator sim : grid.simulators()) {
+            RegionSettings r = sim.region();
+            if (!text.isBlank() && r.name().toLowerCase(java.util.Locale.ROOT)
+                    .contains(text.strip().toLowerCase(java.util.Locale.ROOT))) {
+                blocks.add(new slnet.protocol.messages.MapBlockReply.Data((int) ((r.handle() >>> 32) / 256),
+                        (int) ((r.handle() & 0xFFFFFFFFL) / 256), slnet.protocol.types.Bytes.ofString(r.name()),
+                        13, 0, 20, 0, new java.util.UUID(0, 0)));
+            }
+        }
+        // The official map service ends a name search with an empty-named block at 0,0.
+        blocks.add(new slnet.protocol.messages.MapBlockReply.Data(0, 0, slnet.protocol.types.Bytes.EMPTY, 255, 0, 0, 0,
+                new java.util.UUID(0, 0)));
+        agent.circuit.sendReliable(new slnet.protocol.messages.MapBlockReply(
+                new slnet.protocol.messages.MapBlockReply.AgentData(agent.session.agentId(), 0), blocks));
     }
 
     private void completeMovement(Agent agent) {
