@@ -66,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
              Client bobClient = Client.create(ClientConfig.builder().network(network).build())) {
             Bot a = new Bot("Alice", aliceClient, out, startNs);
             Bot b = new Bot("Bob", bobClient, out, startNs);
-            a.say(String.format(Locale.ROOT, "test grid up: login %s, region %s at %s", grid.loginUri(), REGION,
+            printLine(out, startNs, "grid", String.format(Locale.ROOT, "test grid up: login %s, region %s at %s", grid.loginUri(), REGION,
                     EventLines.address(grid.simulator(REGION).address())) + ", and region " + OTHER_REGION + " at "
                     + EventLines.address(grid.simulator(OTHER_REGION).address()));
             try {
@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                 err.println("slnet demo: a teleport failed");
                 return 1;
             }
-            a.say("done: both bots greeted each other, Alice teleported to " + OTHER_REGION
+            printLine(out, startNs, "grid", "done: both bots greeted each other, Alice teleported to " + OTHER_REGION
                     + " and back, and both logged out");
             return 0;
         }
@@ -113,6 +113,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** One bot: its client, its event stream and its lines. */
+    /** Prints one timed line of the demo's transcript; bots print from several threads. */
+    private static void printLine(PrintWriter out, long startNs, String who, String text) {
+        synchronized (out) {
+            out.printf(Locale.ROOT, "[%6d ms] %-5s %s%n", (System.nanoTime() - startNs) / 1_000_000, who, text);
+            out.flush();
+        }
+    }
+
     private static final class Bot {
         private final String name;
         private final Client client;
@@ -129,10 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         void say(String text) {
-            synchronized (out) {
-                out.printf(Locale.ROOT, "[%6d ms] %-5s %s%n", (System.nanoTime() - startNs) / 1_000_000, name, text);
-                out.flush();
-            }
+            printLine(out, startNs, name, text);
         }
 
         void connect(LoginCredentials credentials) throws ConnectException, InterruptedException {
