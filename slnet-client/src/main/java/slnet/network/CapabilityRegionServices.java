@@ -17,8 +17,9 @@ import slnet.protocol.llsd.Llsd;
 
 /**
  * The default {@link RegionServices}: seed, capabilities and event queue of one region. Each region
- * gets its own {@link CapabilityClient} (closed with it), so leaving a region releases its HTTP
- * connections and threads.
+ * gets its own {@link CapabilityClient} from the supplier (closed with it), so leaving a region
+ * releases its HTTP connections and threads; a supplier that injects a shared {@code HttpClient}
+ * (for a proxy, say) keeps that client open, as {@link CapabilityClient} never closes an injected one.
  */
 final class CapabilityRegionServices implements RegionServices {
     /** The viewer retries its seed request a few times before giving up on a region's capabilities. */
@@ -28,17 +29,20 @@ final class CapabilityRegionServices implements RegionServices {
     private final List<String> names;
     private final int attempts;
     private final java.util.function.Consumer<EventQueueClient.Builder> eventQueue;
+    private final java.util.function.Supplier<CapabilityClient> clients;
 
     CapabilityRegionServices(List<String> names, int attempts,
-                             java.util.function.Consumer<EventQueueClient.Builder> eventQueue) {
+                             java.util.function.Consumer<EventQueueClient.Builder> eventQueue,
+                             java.util.function.Supplier<CapabilityClient> clients) {
         this.names = List.copyOf(names);
         this.attempts = attempts;
         this.eventQueue = Objects.requireNonNull(eventQueue, "eventQueue");
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     @Override
     public AutoCloseable start(Context context) throws Exception {
-        CapabilityClient client = CapabilityClient.create();
+        CapabilityClient client = clients.get();
         try {
             RegionCapabilities granted = requestSeed(client, context.seedCapability());
             HandlerContext eq = context.eventQueueContext();

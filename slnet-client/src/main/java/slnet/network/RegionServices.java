@@ -46,7 +46,23 @@ public interface RegionServices {
      */
     static RegionServices capabilities(java.util.List<String> names,
                                        Consumer<slnet.caps.EventQueueClient.Builder> eventQueue) {
-        return new CapabilityRegionServices(names, CapabilityRegionServices.SEED_ATTEMPTS, eventQueue);
+        return capabilities(names, eventQueue, slnet.caps.CapabilityClient::create);
+    }
+
+    /**
+     * The default services with the capability clients a caller makes: e.g. one built on an
+     * {@code HttpClient} with a {@code ProxySelector}, so that capability and event-queue traffic
+     * goes through an HTTP proxy like the login does.
+     *
+     * @param names the capabilities to ask each seed for
+     * @param eventQueue adjusts each region's event-queue builder before it starts
+     * @param clients makes one capability client per region; the region's services close it
+     * @return the services
+     */
+    static RegionServices capabilities(java.util.List<String> names,
+                                       Consumer<slnet.caps.EventQueueClient.Builder> eventQueue,
+                                       java.util.function.Supplier<slnet.caps.CapabilityClient> clients) {
+        return new CapabilityRegionServices(names, CapabilityRegionServices.SEED_ATTEMPTS, eventQueue, clients);
     }
 
     /**
