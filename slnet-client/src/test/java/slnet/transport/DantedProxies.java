@@ -14,18 +14,22 @@ import java.net.Socket;
  * <p>A test needing one that is not running is skipped, except on CI ({@code CI=true}), where
  * it fails: there the script must have started them.
  */
-final class DantedProxies {
+public final class DantedProxies {
 
-    static final String USERNAME = System.getProperty("slnet.socks5.user", "slnettest");
-    static final String PASSWORD = System.getProperty("slnet.socks5.password", "slnettest-pw");
+    /** The test account danted checks (RFC 1929). */
+    public static final String USERNAME = System.getProperty("slnet.socks5.user", "slnettest");
+    /** Its password. */
+    public static final String PASSWORD = System.getProperty("slnet.socks5.password", "slnettest-pw");
 
     private DantedProxies() { }
 
-    static InetSocketAddress noAuth() {
+    /** @return the no-auth proxy, or a skipped (locally) or failed (CI) test */
+    public static InetSocketAddress noAuth() {
         return require("slnet.socks5.noauth", "127.0.0.1:1080");
     }
 
-    static InetSocketAddress usernamePassword() {
+    /** @return the username/password proxy, or a skipped (locally) or failed (CI) test */
+    public static InetSocketAddress usernamePassword() {
         return require("slnet.socks5.auth", "127.0.0.1:1081");
     }
 
