@@ -102,16 +102,17 @@ public final class Zerocoder {
         int in = offset;
         int end = offset + length;
         int out = destinationOffset;
-        // Eight bytes at a time while there is room to over-write: a word is copied whole (bytes
-        // past its first zero are scratch that later writes overwrite) and a short zero run is two
-        // word stores, so a typical run costs a few instructions and no call. Anything unusual (a
-        // bad count, the end of the input or of the output) hands the current literal run to one
-        // step of the exact path, which reports errors at the same offsets it always did.
-        int roomyLimit = Math.min(destinationLimit, destination.length) - 24;
+        // Fast path: a word at a time from the start of a literal run. The word is copied whole
+        // (bytes past its first zero are scratch that later writes replace), the zero run after
+        // it is three word stores (a fill when longer than 24), and no run needs bounds checks of
+        // its own while 16 input bytes remain and the output is 279 bytes (24 scratch plus the
+        // longest run) from its limit. A zero count, or either bound, hands the current literal
+        // run to one step of the exact path, which reports errors at the offsets it always did.
+        int roomyLimit = Math.min(destinationLimit, destination.length) - (24 + 255);
         while (in < end) {
             int runStart = in;
             int runOut = out;
-            while (in + 8 <= end && out <= roomyLimit) {
+            while (in + 16 <= end && out <= roomyLimit) {
                 long word = (long) LONG_LE.get(source, in);
                 LONG_LE.set(destination, out, word);
                 long found = (word - ONES) & ~word & HIGHS;
@@ -120,20 +121,18 @@ public final class Zerocoder {
                     out += 8;
                     continue;
                 }
-                int zero = in + (Long.numberOfTrailingZeros(found) >>> 3);
-                if (zero + 1 >= end) {
-                    break;
-                }
+                int literal = Long.numberOfTrailingZeros(found) >>> 3;
+                int zero = in + literal;
                 int count = source[zero + 1] & 0xFF;
-                int zerosAt = out + (zero - in);
-                if (count == 0 || count > destinationLimit - zerosAt) {
+                if (count == 0) {
                     break;
                 }
-                if (count <= 16) {
-                    LONG_LE.set(destination, zerosAt, 0L);
-                    LONG_LE.set(destination, zerosAt + 8, 0L);
-                } else {
-                    Arrays.fill(destination, zerosAt, zerosAt + count, (byte) 0);
+                int zerosAt = out + literal;
+                LONG_LE.set(destination, zerosAt, 0L);
+                LONG_LE.set(destination, zerosAt + 8, 0L);
+                LONG_LE.set(destination, zerosAt + 16, 0L);
+                if (count > 24) {
+                    Arrays.fill(destination, zerosAt + 24, zerosAt + count, (byte) 0);
                 }
                 out = zerosAt + count;
                 in = zero + 2;
