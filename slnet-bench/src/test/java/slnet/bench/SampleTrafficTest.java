@@ -52,6 +52,15 @@ class SampleTrafficTest {
     }
 
     @Test
+    void committedComparisonDatagramsAreUpToDate() throws Exception {
+        // Surefire runs in the module directory; the node-metaverse harness reads this file.
+        java.nio.file.Path committed = java.nio.file.Path.of("..", "bench", "node-metaverse", "datagrams.json");
+        assertThat(java.nio.file.Files.readString(committed))
+                .as("regenerate with ComparisonDatagrams after changing SampleTraffic")
+                .isEqualTo(ComparisonDatagrams.json());
+    }
+
+    @Test
     void comparisonJsonNamesEveryDatagram() {
         assertThat(ComparisonDatagrams.json()).contains("\"PacketAck(64)\"", "\"AgentUpdate\"", "\"zeroCoded\"",
                 "\"withTenAcks\"");
