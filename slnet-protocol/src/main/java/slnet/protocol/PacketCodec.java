@@ -158,34 +158,37 @@ public final class PacketCodec {
     }
 
     private MessageDescriptor readDescriptor(WireReader in) throws PacketDecodeException {
+        // The number is spelled out for the error only when no message has it: spelled out on
+        // every packet, it cost an allocation (and for Fixed numbers a String.format) per decode.
         int at = in.offset();
         int b0 = in.u8();
-        MessageDescriptor descriptor;
-        String number;
         if (b0 != 0xFF) {
-            descriptor = registry.find(Frequency.HIGH, b0);
-            number = "High " + b0;
-        } else {
-            int b1 = in.u8();
-            if (b1 != 0xFF) {
-                descriptor = registry.find(Frequency.MEDIUM, b1);
-                number = "Medium " + b1;
-            } else {
-                int b2 = in.u8();
-                int b3 = in.u8();
-                if (b2 != 0xFF) {
-                    int low = (b2 << 8) | b3;
-                    descriptor = registry.find(Frequency.LOW, low);
-                    number = "Low " + low;
-                } else {
-                    descriptor = registry.find(Frequency.FIXED, b3);
-                    number = "Fixed 0xFFFFFF" + String.format("%02X", b3);
-                }
-            }
+            return found(registry.find(Frequency.HIGH, b0), at, Frequency.HIGH, b0);
         }
+        int b1 = in.u8();
+        if (b1 != 0xFF) {
+            return found(registry.find(Frequency.MEDIUM, b1), at, Frequency.MEDIUM, b1);
+        }
+        int b2 = in.u8();
+        int b3 = in.u8();
+        if (b2 != 0xFF) {
+            int low = (b2 << 8) | b3;
+            return found(registry.find(Frequency.LOW, low), at, Frequency.LOW, low);
+        }
+        return found(registry.find(Frequency.FIXED, b3), at, Frequency.FIXED, b3);
+    }
+
+    private static MessageDescriptor found(MessageDescriptor descriptor, int at, Frequency frequency, int number)
+            throws PacketDecodeException {
         if (descriptor == null) {
+            String spelled = switch (frequency) {
+                case HIGH -> "High " + number;
+                case MEDIUM -> "Medium " + number;
+                case LOW -> "Low " + number;
+                case FIXED -> "Fixed 0xFFFFFF" + String.format("%02X", number);
+            };
             throw new PacketDecodeException(PacketDecodeException.Reason.UNKNOWN_MESSAGE, at, false,
-                    "no message is numbered " + number);
+                    "no message is numbered " + spelled);
         }
         return descriptor;
     }
