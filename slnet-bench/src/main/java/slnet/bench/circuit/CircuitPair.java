@@ -123,9 +123,14 @@ final class CircuitPair implements LoopbackPair {
         return acked.sum();
     }
 
-    /** @return reliable sends whose future failed (queue full, resends exhausted, closed) */
-    long failed() {
+    @Override
+    public long failed() {
         return failed.sum();
+    }
+
+    @Override
+    public long resent() {
+        return viewer.stats().resent();
     }
 
     @Override

@@ -19,6 +19,16 @@ interface LoopbackPair extends AutoCloseable {
     /** @return packets the receiving side acked so far (0 where nothing is acked) */
     long acked();
 
+    /** @return reliable sends that failed (queue full, resends exhausted, closed); 0 where none are reliable */
+    default long failed() {
+        return 0;
+    }
+
+    /** @return reliable packets sent again because their ack was late; 0 where none are reliable */
+    default long resent() {
+        return 0;
+    }
+
     /** @return the size of one datagram on the wire, without appended acks */
     int datagramBytes();
 

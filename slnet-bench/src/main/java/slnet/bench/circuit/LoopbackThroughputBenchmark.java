@@ -1,6 +1,7 @@
 package slnet.bench.circuit;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * simulator circuit; {@code reliable}, {@code sendReliable} with a bounded window of unacked futures.
  *
  * <p>Why JMH for a two-socket loop: the benchmark thread is the sender, so JMH's primary score is
- * the send rate, and the receive side's rates (delivered, acked, process CPU nanoseconds, failed)
+ * the send rate, and the receive side's rates (delivered, acked, failed, resent, CPU nanoseconds of the process and of the sender thread)
  * come out as {@link AuxCounters} per second over the same fixed-duration iterations, with JMH's
  * forking, warm-up and statistics. One thread only ({@link Threads}(1)): with 2 cores the sender and
  * the receive thread already fill the machine. {@link LoopbackThroughputReport} turns the rates into
@@ -89,14 +90,20 @@ public class LoopbackThroughputBenchmark {
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
         private Loop loop;
         private long deliveredAtStart;
         private long ackedAtStart;
         private long failedAtStart;
+        private long resentAtStart;
         private long cpuNsAtStart;
+        private long senderCpuNsAtStart;
+        private long senderCpuNs;
         private long delivered;
         private long acked;
         private long failed;
+        private long resent;
         private long cpuNs;
 
         /**
@@ -109,8 +116,11 @@ public class LoopbackThroughputBenchmark {
             this.loop = loop;
             deliveredAtStart = loop.pair.delivered();
             ackedAtStart = loop.pair.acked();
-            failedAtStart = failedNow();
+            failedAtStart = loop.pair.failed();
+            resentAtStart = loop.pair.resent();
             cpuNsAtStart = OS.getProcessCpuTime();
+            // Iteration fixtures run on the benchmark thread, which is the sender.
+            senderCpuNsAtStart = THREADS.getCurrentThreadCpuTime();
         }
 
         /**
@@ -120,9 +130,11 @@ public class LoopbackThroughputBenchmark {
         @TearDown(Level.Iteration)
         public void stop() {
             cpuNs = OS.getProcessCpuTime() - cpuNsAtStart;
+            senderCpuNs = THREADS.getCurrentThreadCpuTime() - senderCpuNsAtStart;
             delivered = loop.pair.delivered() - deliveredAtStart;
             acked = loop.pair.acked() - ackedAtStart;
-            failed = failedNow() - failedAtStart;
+            failed = loop.pair.failed() - failedAtStart;
+            resent = loop.pair.resent() - resentAtStart;
         }
 
         /** @return messages handed to the receiving sink */
@@ -140,13 +152,19 @@ public class LoopbackThroughputBenchmark {
             return failed;
         }
 
+        /** @return CPU nanoseconds of the sending (benchmark) thread alone */
+        public long senderCpuNs() {
+            return senderCpuNs;
+        }
+
+        /** @return reliable packets resent */
+        public long resent() {
+            return resent;
+        }
+
         /** @return CPU nanoseconds of the whole process, all threads */
         public long cpuNs() {
             return cpuNs;
-        }
-
-        private long failedNow() {
-            return loop.pair instanceof CircuitPair circuit ? circuit.failed() : 0;
         }
     }
 
