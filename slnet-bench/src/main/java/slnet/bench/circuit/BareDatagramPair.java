@@ -79,6 +79,11 @@ final class BareDatagramPair implements LoopbackPair {
     }
 
     @Override
+    public String receiveThreadName() {
+        return receiveThread.getName();
+    }
+
+    @Override
     public int datagramBytes() {
         return out.capacity();
     }

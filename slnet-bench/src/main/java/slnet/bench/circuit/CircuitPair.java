@@ -134,6 +134,12 @@ final class CircuitPair implements LoopbackPair {
     }
 
     @Override
+    public String receiveThreadName() {
+        // UdpTransport names its receive thread after its port.
+        return "slnet-udp-rx-" + simUdp.localAddress().getPort();
+    }
+
+    @Override
     public int datagramBytes() {
         return datagramBytes(MESSAGE);
     }

@@ -29,6 +29,9 @@ interface LoopbackPair extends AutoCloseable {
         return 0;
     }
 
+    /** @return the name of the thread that receives and delivers on the receiving side */
+    String receiveThreadName();
+
     /** @return the size of one datagram on the wire, without appended acks */
     int datagramBytes();
 

@@ -1,6 +1,7 @@
 package slnet.bench.circuit;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -26,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * simulator circuit; {@code reliable}, {@code sendReliable} with a bounded window of unacked futures.
  *
  * <p>Why JMH for a two-socket loop: the benchmark thread is the sender, so JMH's primary score is
- * the send rate, and the receive side's rates (delivered, acked, failed, resent, CPU nanoseconds of the process and of the sender thread)
- * come out as {@link AuxCounters} per second over the same fixed-duration iterations, with JMH's
- * forking, warm-up and statistics. One thread only ({@link Threads}(1)): with 2 cores the sender and
+ * the send rate, and the receive side's rates (delivered, acked, failed, resent, CPU nanoseconds of
+ * the process, of the sender thread and of the receive thread) come out as {@link AuxCounters} per
+ * second over the same fixed-duration iterations, with JMH's forking, warm-up and statistics. One thread only ({@link Threads}(1)): with 2 cores the sender and
  * the receive thread already fill the machine. {@link LoopbackThroughputReport} turns the rates into
  * CPU per packet, loss and percent of bare.
  */
@@ -100,6 +101,9 @@ public class LoopbackThroughputBenchmark {
         private long cpuNsAtStart;
         private long senderCpuNsAtStart;
         private long senderCpuNs;
+        private long receiverThreadId = -1;
+        private long receiverCpuNsAtStart;
+        private long receiverCpuNs;
         private long delivered;
         private long acked;
         private long failed;
@@ -121,6 +125,10 @@ public class LoopbackThroughputBenchmark {
             cpuNsAtStart = OS.getProcessCpuTime();
             // Iteration fixtures run on the benchmark thread, which is the sender.
             senderCpuNsAtStart = THREADS.getCurrentThreadCpuTime();
+            if (receiverThreadId < 0) {
+                receiverThreadId = threadId(loop.pair.receiveThreadName());
+            }
+            receiverCpuNsAtStart = THREADS.getThreadCpuTime(receiverThreadId);
         }
 
         /**
@@ -131,6 +139,7 @@ public class LoopbackThroughputBenchmark {
         public void stop() {
             cpuNs = OS.getProcessCpuTime() - cpuNsAtStart;
             senderCpuNs = THREADS.getCurrentThreadCpuTime() - senderCpuNsAtStart;
+            receiverCpuNs = THREADS.getThreadCpuTime(receiverThreadId) - receiverCpuNsAtStart;
             delivered = loop.pair.delivered() - deliveredAtStart;
             acked = loop.pair.acked() - ackedAtStart;
             failed = loop.pair.failed() - failedAtStart;
@@ -155,6 +164,20 @@ public class LoopbackThroughputBenchmark {
         /** @return CPU nanoseconds of the sending (benchmark) thread alone */
         public long senderCpuNs() {
             return senderCpuNs;
+        }
+
+        /** @return CPU nanoseconds of the receiving side's receive thread alone */
+        public long receiverCpuNs() {
+            return receiverCpuNs;
+        }
+
+        private static long threadId(String name) {
+            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info != null && info.getThreadName().equals(name)) {
+                    return info.getThreadId();
+                }
+            }
+            throw new IllegalStateException("no thread named " + name);
         }
 
         /** @return reliable packets resent */

@@ -47,7 +47,7 @@ public final class LoopbackThroughputReport {
 
     /** One path's averaged rates, per second, and the load around its run. */
     private record Row(String path, double sent, double delivered, double deliveredError, double acked,
-                       double failed, double resent, double cpuNs, double senderCpuNs, String loadBefore, String loadAfter) {
+                       double failed, double resent, double cpuNs, double senderCpuNs, double receiverCpuNs, String loadBefore, String loadAfter) {
         double loss() {
             return path.equals("reliable") ? 0 : Math.max(0, 1 - delivered / sent);
         }
@@ -60,13 +60,18 @@ public final class LoopbackThroughputReport {
             return senderCpuNs / delivered / 1000;
         }
 
+        double receiverCpuUsPerPacket() {
+            return receiverCpuNs / delivered / 1000;
+        }
+
         /**
-         * What this path would move if it had the machine to itself: the sender thread can use at
-         * most one core, and all threads together at most all cores.
+         * What this path would move if it had the machine to itself: the sender thread and the
+         * receive thread can each use at most one core, and all threads together at most all cores.
          */
         double capacity() {
             int cores = Runtime.getRuntime().availableProcessors();
-            return Math.min(1e9 / (senderCpuNs / delivered), cores * 1e9 / (cpuNs / delivered));
+            double perCore = 1e9 / (Math.max(senderCpuNs, receiverCpuNs) / delivered);
+            return Math.min(perCore, cores * 1e9 / (cpuNs / delivered));
         }
     }
 
@@ -132,7 +137,8 @@ public final class LoopbackThroughputReport {
                 return new Row(path, result.getPrimaryResult().getScore(), secondary.get("delivered").getScore(),
                         secondary.get("delivered").getScoreError(), secondary.get("acked").getScore(),
                         secondary.get("failed").getScore(), secondary.get("resent").getScore(),
-                        secondary.get("cpuNs").getScore(), secondary.get("senderCpuNs").getScore(), loadBefore, loadAverage());
+                        secondary.get("cpuNs").getScore(), secondary.get("senderCpuNs").getScore(),
+                        secondary.get("receiverCpuNs").getScore(), loadBefore, loadAverage());
             } catch (RunnerException e) {
                 if (!String.valueOf(e.getMessage()).contains("JMH lock") || System.nanoTime() > deadline) {
                     throw e;
@@ -171,8 +177,8 @@ public final class LoopbackThroughputReport {
                         + "mean, %,.0f/s (CPU-bound: %,.0f/s).%n%n", bareFirst.delivered, bareLast.delivered, bare,
                 bareCapacity));
         out.append("| Path | Delivered/s | Sent/s | Loss | Acked/s | CPU µs/packet: process | : sender thread"
-                + " | % of bare | CPU-bound pps | % of bare, CPU-bound | Target | Met | Load before/after |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
+                + " | : receive thread | % of bare | CPU-bound pps | % of bare, CPU-bound | Target | Met | Load before/after |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             String name = switch (row.path) {
@@ -203,10 +209,10 @@ public final class LoopbackThroughputReport {
                     ? String.format(Locale.ROOT, "%.0f failed, %.0f resent/s", row.failed, row.resent)
                     : String.format(Locale.ROOT, "%.1f %%", 100 * row.loss());
             out.append(String.format(Locale.ROOT,
-                    "| %s | %,.0f ± %,.0f | %,.0f | %s | %s | %.2f | %.2f | %.0f %% | %,.0f | %.0f %% | %s | %s | %s / %s |%n",
+                    "| %s | %,.0f ± %,.0f | %,.0f | %s | %s | %.2f | %.2f | %.2f | %.0f %% | %,.0f | %.0f %% | %s | %s | %s / %s |%n",
                     name, row.delivered, row.deliveredError, row.sent, loss,
                     row.path.equals("reliable") ? String.format(Locale.ROOT, "%,.0f", row.acked) : "-",
-                    row.cpuUsPerPacket(), row.senderCpuUsPerPacket(), 100 * share, row.capacity(), 100 * cpuShare,
+                    row.cpuUsPerPacket(), row.senderCpuUsPerPacket(), row.receiverCpuUsPerPacket(), 100 * share, row.capacity(), 100 * cpuShare,
                     target, met, row.loadBefore, row.loadAfter));
         }
         return out.toString();
