@@ -133,6 +133,13 @@ final class CircuitPair implements LoopbackPair {
         return viewer.stats().resent();
     }
 
+    /** @return both ends' circuit and transport counters, to explain a loss */
+    String diagnostics() {
+        Circuit sim = simHost.circuit(viewerUdp.localAddress());
+        return "viewer " + viewer.stats() + "\nviewer transport " + viewerUdp.stats() + "\nsimulator "
+                + (sim == null ? "(no circuit)" : sim.stats()) + "\nsimulator transport " + simUdp.stats();
+    }
+
     @Override
     public String receiveThreadName() {
         // UdpTransport names its receive thread after its port.

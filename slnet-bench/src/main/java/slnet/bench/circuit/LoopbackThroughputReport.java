@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -47,7 +48,7 @@ public final class LoopbackThroughputReport {
 
     /** One path's averaged rates, per second, and the load around its run. */
     private record Row(String path, double sent, double delivered, double deliveredError, double acked,
-                       double failed, double resent, double cpuNs, double senderCpuNs, double receiverCpuNs, String loadBefore, String loadAfter) {
+                       double failed, double resent, double cpuNs, double senderCpuNs, double receiverCpuNs, double allocBytesPerSend, String loadBefore, String loadAfter) {
         double loss() {
             return path.equals("reliable") ? 0 : Math.max(0, 1 - delivered / sent);
         }
@@ -126,6 +127,7 @@ public final class LoopbackThroughputReport {
                 .warmupIterations(warmupIterations).warmupTime(TimeValue.seconds(warmupSeconds))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(iterationSeconds))
                 .forks(forks)
+                .addProfiler(GCProfiler.class)
                 .build();
         long deadline = System.nanoTime() + LOCK_WAIT_NS;
         while (true) {
@@ -138,7 +140,8 @@ public final class LoopbackThroughputReport {
                         secondary.get("delivered").getScoreError(), secondary.get("acked").getScore(),
                         secondary.get("failed").getScore(), secondary.get("resent").getScore(),
                         secondary.get("cpuNs").getScore(), secondary.get("senderCpuNs").getScore(),
-                        secondary.get("receiverCpuNs").getScore(), loadBefore, loadAverage());
+                        secondary.get("receiverCpuNs").getScore(), secondary.get("gc.alloc.rate.norm").getScore(),
+                        loadBefore, loadAverage());
             } catch (RunnerException e) {
                 if (!String.valueOf(e.getMessage()).contains("JMH lock") || System.nanoTime() > deadline) {
                     throw e;
@@ -177,8 +180,8 @@ public final class LoopbackThroughputReport {
                         + "mean, %,.0f/s (CPU-bound: %,.0f/s).%n%n", bareFirst.delivered, bareLast.delivered, bare,
                 bareCapacity));
         out.append("| Path | Delivered/s | Sent/s | Loss | Acked/s | CPU µs/packet: process | : sender thread"
-                + " | : receive thread | % of bare | CPU-bound pps | % of bare, CPU-bound | Target | Met | Load before/after |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
+                + " | : receive thread | Heap B/send | % of bare | CPU-bound pps | % of bare, CPU-bound | Target | Met | Load before/after |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             String name = switch (row.path) {
@@ -209,10 +212,10 @@ public final class LoopbackThroughputReport {
                     ? String.format(Locale.ROOT, "%.0f failed, %.0f resent/s", row.failed, row.resent)
                     : String.format(Locale.ROOT, "%.1f %%", 100 * row.loss());
             out.append(String.format(Locale.ROOT,
-                    "| %s | %,.0f ± %,.0f | %,.0f | %s | %s | %.2f | %.2f | %.2f | %.0f %% | %,.0f | %.0f %% | %s | %s | %s / %s |%n",
+                    "| %s | %,.0f ± %,.0f | %,.0f | %s | %s | %.2f | %.2f | %.2f | %.0f | %.0f %% | %,.0f | %.0f %% | %s | %s | %s / %s |%n",
                     name, row.delivered, row.deliveredError, row.sent, loss,
                     row.path.equals("reliable") ? String.format(Locale.ROOT, "%,.0f", row.acked) : "-",
-                    row.cpuUsPerPacket(), row.senderCpuUsPerPacket(), row.receiverCpuUsPerPacket(), 100 * share, row.capacity(), 100 * cpuShare,
+                    row.cpuUsPerPacket(), row.senderCpuUsPerPacket(), row.receiverCpuUsPerPacket(), row.allocBytesPerSend, 100 * share, row.capacity(), 100 * cpuShare,
                     target, met, row.loadBefore, row.loadAfter));
         }
         return out.toString();
