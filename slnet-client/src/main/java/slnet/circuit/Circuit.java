@@ -170,18 +170,19 @@ public final class Circuit implements AutoCloseable {
     public CompletableFuture<Void> send(Message message) {
         Objects.requireNonNull(message, "message");
         CompletableFuture<Void> future = new CompletableFuture<>();
-        Settlements settlements = new Settlements();
+        CircuitException failure;
         lock.lock();
         try {
-            if (closed) {
-                settlements.fail(future, closedFailure(message));
-            } else {
-                out.send(message, future, settlements);
-            }
+            failure = closed ? closedFailure(message) : out.send(message);
         } finally {
             lock.unlock();
         }
-        settlements.settle();
+        // Settled after the lock is released, like every future of the circuit.
+        if (failure == null) {
+            future.complete(null);
+        } else {
+            future.completeExceptionally(failure);
+        }
         return future;
     }
 

@@ -95,16 +95,11 @@ public final class PacketSender {
      * Sends a message unreliably, now.
      *
      * @param message the message
-     * @param future completed when handed to the transport, failed otherwise
-     * @param settlements where the outcome goes
+     * @return null once handed to the transport, else why not; the caller settles its future with
+     *         this after releasing its lock
      */
-    public void send(Message message, CompletableFuture<Void> future, Settlements settlements) {
-        CircuitException failure = sendNow(message);
-        if (failure == null) {
-            settlements.complete(future);
-        } else {
-            settlements.fail(future, failure);
-        }
+    public CircuitException send(Message message) {
+        return sendNow(message);
     }
 
     /**

@@ -7,10 +7,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Futures to complete once a circuit's lock is released, so that no user callback ever runs under
  * it. Reusable: {@link #settle()} empties it. Not thread-safe.
+ *
+ * <p>The lists are made on first use: every send creates one of these, and most record at most one
+ * future, so an empty instance must cost no more than its own header (and escape analysis can then
+ * drop it altogether).
  */
 public final class Settlements {
-    private final List<CompletableFuture<Void>> futures = new ArrayList<>();
-    private final List<Throwable> failures = new ArrayList<>();
+    private List<CompletableFuture<Void>> futures;
+    private List<Throwable> failures;
     private boolean settling;
 
     /** Creates an empty set. */
@@ -19,8 +23,7 @@ public final class Settlements {
 
     /** @param future to complete normally */
     public void complete(CompletableFuture<Void> future) {
-        futures.add(future);
-        failures.add(null);
+        record(future, null);
     }
 
     /**
@@ -30,6 +33,14 @@ public final class Settlements {
      * @param failure why
      */
     public void fail(CompletableFuture<Void> future, Throwable failure) {
+        record(future, failure);
+    }
+
+    private void record(CompletableFuture<Void> future, Throwable failure) {
+        if (futures == null) {
+            futures = new ArrayList<>(4);
+            failures = new ArrayList<>(4);
+        }
         futures.add(future);
         failures.add(failure);
     }
@@ -41,7 +52,7 @@ public final class Settlements {
 
     /** Completes everything recorded, in order, and forgets it. */
     public void settle() {
-        if (futures.isEmpty()) {
+        if (futures == null || futures.isEmpty()) {
             return;
         }
         settling = true;
