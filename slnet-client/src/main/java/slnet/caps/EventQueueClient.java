@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.protocol.llsd.Llsd;
 import slnet.protocol.llsd.LlsdFormat;
+import slnet.time.Sleeper;
 
 /**
  * Long-polls one region's {@code EventQueueGet} capability and hands its events, in order and

@@ -24,7 +24,7 @@
  *   <li>Each {@code EventQueueClient} owns one virtual thread, which runs its poll loop and calls
  *       its sink; there is never more than one poll in flight per client. {@code close()} is
  *       idempotent, sends {@code done: true}, and returns after the thread ended.</li>
- *   <li>Backoff waits go through an injected {@link slnet.caps.Sleeper} and the spacing through a
+ *   <li>Backoff waits go through an injected {@link slnet.time.Sleeper} and the spacing through a
  *       {@link slnet.caps.Backoff} strategy, so tests drive them without sleeping.</li>
  *   <li>{@code LlsdMessageMapper}, {@code CapabilityUris} and the records are stateless or immutable.</li>
  * </ul>

@@ -29,6 +29,7 @@ import slnet.login.xmlrpc.XmlRpcRequest;
 import slnet.login.xmlrpc.XmlRpcResponse;
 import slnet.login.xmlrpc.XmlRpcWriter;
 import slnet.protocol.llsd.LlsdLimits;
+import slnet.time.Sleeper;
 
 /**
  * Logs agents in: POSTs {@code login_to_simulator}, follows {@code indeterminate} redirects,
@@ -296,7 +297,7 @@ public final class AuthenticationService implements AutoCloseable {
         private int maxResponseBytes = XmlRpcReader.DEFAULT_MAX_BYTES;
         private LoginListener listener = LoginListener.NONE;
         private MfaTokenProvider mfaTokenProvider = MfaTokenProvider.NONE;
-        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Sleeper sleeper = Sleeper.system();
         private LongSupplier nanoClock = System::nanoTime;
 
         private Builder() {

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import slnet.caps.Sleeper;
+import slnet.time.Sleeper;
 
 /**
  * A manual clock for the event queue's backoff: each sleep is recorded, adds to the clock, and

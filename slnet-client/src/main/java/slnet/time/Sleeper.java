@@ -1,10 +1,11 @@
-package slnet.caps;
+package slnet.time;
 
 import java.time.Duration;
 
 /**
- * Waits: the one place the event queue loop spends time on its own, injected so tests can run
- * the backoff on a manual clock instead of sleeping.
+ * Waits for a while on the calling thread: the one way the login (between redirects) and the event
+ * queue and capability services (between retries) spend time on their own. Injected so that tests
+ * run those waits on a manual clock instead of sleeping.
  */
 @FunctionalInterface
 public interface Sleeper {
@@ -12,7 +13,7 @@ public interface Sleeper {
      * Waits for the duration.
      *
      * @param duration how long
-     * @throws InterruptedException if the waiting thread is interrupted (as {@code close()} does)
+     * @throws InterruptedException if the waiting thread is interrupted (as closing its owner does)
      */
     void sleep(Duration duration) throws InterruptedException;
 
