@@ -14,6 +14,7 @@ import slnet.caps.EventQueueSink;
 import slnet.caps.RegionCapabilities;
 import slnet.handler.HandlerContext;
 import slnet.protocol.llsd.Llsd;
+import slnet.time.Sleeper;
 
 /**
  * The default {@link RegionServices}: seed, capabilities and event queue of one region. Each region
@@ -30,10 +31,18 @@ final class CapabilityRegionServices implements RegionServices {
     private final int attempts;
     private final java.util.function.Consumer<EventQueueClient.Builder> eventQueue;
     private final java.util.function.Supplier<CapabilityClient> clients;
+    private final Sleeper sleeper;
 
     CapabilityRegionServices(List<String> names, int attempts,
                              java.util.function.Consumer<EventQueueClient.Builder> eventQueue,
                              java.util.function.Supplier<CapabilityClient> clients) {
+        this(names, attempts, eventQueue, clients, Sleeper.system());
+    }
+
+    CapabilityRegionServices(List<String> names, int attempts,
+                             java.util.function.Consumer<EventQueueClient.Builder> eventQueue,
+                             java.util.function.Supplier<CapabilityClient> clients, Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.names = List.copyOf(names);
         this.attempts = attempts;
         this.eventQueue = Objects.requireNonNull(eventQueue, "eventQueue");
@@ -71,7 +80,7 @@ final class CapabilityRegionServices implements RegionServices {
                     throw new CapabilityException(e.kind(), e.status(), "seed " + CapabilityUris.redact(seed)
                             + " failed " + attempt + " times, last: " + e.getMessage(), e);
                 }
-                Thread.sleep(wait);
+                sleeper.sleep(wait);
                 wait = wait.multipliedBy(2);
             }
         }
@@ -95,7 +104,7 @@ final class CapabilityRegionServices implements RegionServices {
             // The message names the kind and status only: CapabilityException redacts the URI.
             context.publisher().accept(new NetworkEvent.ErrorOccurred("event queue of "
                     + context.eventQueueContext().circuit().remoteAddress() + " failed: " + failure.getMessage()
-                    + "; polling again in " + retryIn.toMillis() + " ms", failure, java.time.Instant.now()));
+                    + "; polling again in " + retryIn.toMillis() + " ms", failure, context.clock().instant()));
         }
     }
 

@@ -444,7 +444,7 @@ public final class NetworkManager implements AutoCloseable {
         PacketTap tap = config.packetTap();
         RegionServices.Context context = new RegionServices.Context(seed, s.info, handlers,
                 link.context.withPath(MessagePath.EVENT_QUEUE), bus::publish, tap == null ? name -> { }
-                        : name -> traceEventQueue(tap, address, name));
+                        : name -> traceEventQueue(tap, address, name), config.clock());
         Thread.ofVirtual().name("slnet-region-services").start(() -> {
             try {
                 AutoCloseable services = config.regionServices().start(context);

@@ -85,9 +85,11 @@ public interface RegionServices {
      * @param eventQueueContext the handler context for messages that arrive through the event queue
      * @param publisher publishes network events on the manager's bus
      * @param eventQueueTap told the name of each event-queue message before it is dispatched (for traces)
+     * @param clock the manager's clock, which stamps the events the services publish
      */
     record Context(URI seedCapability, SessionInfo session, HandlerRegistry handlers,
-                   HandlerContext eventQueueContext, Consumer<NetworkEvent> publisher, Consumer<String> eventQueueTap) {
+                   HandlerContext eventQueueContext, Consumer<NetworkEvent> publisher, Consumer<String> eventQueueTap,
+                   java.time.Clock clock) {
         /** Checks that nothing is null. */
         public Context {
             Objects.requireNonNull(seedCapability, "seedCapability");
@@ -96,6 +98,7 @@ public interface RegionServices {
             Objects.requireNonNull(eventQueueContext, "eventQueueContext");
             Objects.requireNonNull(publisher, "publisher");
             Objects.requireNonNull(eventQueueTap, "eventQueueTap");
+            Objects.requireNonNull(clock, "clock");
         }
 
         /**
@@ -109,7 +112,7 @@ public interface RegionServices {
          */
         public Context(URI seedCapability, SessionInfo session, HandlerRegistry handlers,
                        HandlerContext eventQueueContext, Consumer<NetworkEvent> publisher) {
-            this(seedCapability, session, handlers, eventQueueContext, publisher, name -> { });
+            this(seedCapability, session, handlers, eventQueueContext, publisher, name -> { }, java.time.Clock.systemUTC());
         }
     }
 }
