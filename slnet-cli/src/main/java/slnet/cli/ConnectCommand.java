@@ -103,11 +103,12 @@ public final class ConnectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EventLines lines = new EventLines(out, json, System.nanoTime());
-        String[] names = user.strip().split("\\s+");
-        if (names.length > 2 || names[0].isEmpty()) {
+        Optional<String[]> avatar = AvatarLogin.names(user);
+        if (avatar.isEmpty()) {
             err.println("--user must be \"First Last\" or a single username");
             return 2;
         }
+        String[] names = avatar.get();
         if (staySeconds != null && staySeconds < 0) {
             err.println("--stay must not be negative");
             return 2;
@@ -128,7 +129,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Optional<String> password = password(names);
+        Optional<String> password = AvatarLogin.password(environment, console, names[0] + " " + names[1]);
         if (password.isEmpty()) {
             err.println("No password: set " + LoginCommand.PASSWORD_ENV + " or run in a terminal to be prompted.");
             return 2;
@@ -136,7 +137,7 @@ public final class ConnectCommand implements Callable<Integer> {
         LoginCredentials credentials;
         try {
             credentials = LoginCredentials.builder().firstName(names[0])
-                    .lastName(names.length == 2 ? names[1] : "Resident").password(password.get())
+                    .lastName(names[1]).password(password.get())
                     .grid(loginUri == null ? Grid.SECOND_LIFE : Grid.custom(loginUri)).startLocation(startLocation)
                     .build();
         } catch (IllegalArgumentException e) {
@@ -164,15 +165,6 @@ public final class ConnectCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private Optional<String> password(String[] names) {
-        String fromEnv = environment.apply(LoginCommand.PASSWORD_ENV);
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return Optional.of(fromEnv);
-        }
-        return console.get().map(c -> c.readPassword("Password for %s: ", String.join(" ", names)))
-                .map(String::new).filter(p -> !p.isEmpty());
     }
 
     /** One run: connect, say, stay, log out; events are pulled and printed on the calling thread. */

@@ -97,14 +97,14 @@ public final class LoginCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String[] names = user.strip().split("\\s+");
-        if (names.length > 2 || names[0].isEmpty()) {
+        Optional<String[]> names = AvatarLogin.names(user);
+        if (names.isEmpty()) {
             err.println("--user must be \"First Last\" or a single username");
             return 2;
         }
-        String first = names[0];
-        String last = names.length == 2 ? names[1] : "Resident";
-        Optional<String> password = password();
+        String first = names.get()[0];
+        String last = names.get()[1];
+        Optional<String> password = AvatarLogin.password(environment, console, first + " " + last);
         if (password.isEmpty()) {
             err.println("No password: set " + PASSWORD_ENV + " or run in a terminal to be prompted.");
             return 2;
@@ -179,15 +179,6 @@ public final class LoginCommand implements Callable<Integer> {
 
     private static String address(java.net.InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
-    }
-
-    private Optional<String> password() {
-        String fromEnv = environment.apply(PASSWORD_ENV);
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            return Optional.of(fromEnv);
-        }
-        return console.get().map(c -> c.readPassword("Password for %s: ", user)).map(String::new)
-                .filter(p -> !p.isEmpty());
     }
 
     private MfaTokenProvider mfaPrompt() {
