@@ -435,7 +435,9 @@ public final class NetworkManager implements AutoCloseable {
             return;
         }
         InetSocketAddress address = link.remoteAddress();
-        AutoCloseable placeholder = () -> { };
+        // Holds the region's place while its services start; closing it (the session ended or the
+        // circuit closed) interrupts the start, so no seed retry outlives the session.
+        StartingServices placeholder = new StartingServices();
         synchronized (s) {
             if (s.ended || !circuits.isOpen(link) || s.services.putIfAbsent(address, placeholder) != null) {
                 return;
@@ -445,7 +447,7 @@ public final class NetworkManager implements AutoCloseable {
         RegionServices.Context context = new RegionServices.Context(seed, s.info, handlers,
                 link.context.withPath(MessagePath.EVENT_QUEUE), bus::publish, tap == null ? name -> { }
                         : name -> traceEventQueue(tap, address, name), config.clock());
-        Thread.ofVirtual().name("slnet-region-services").start(() -> {
+        Thread starter = Thread.ofVirtual().name("slnet-region-services").unstarted(() -> {
             try {
                 AutoCloseable services = config.regionServices().start(context);
                 boolean keep;
@@ -459,11 +461,28 @@ public final class NetworkManager implements AutoCloseable {
                             config.clock().instant()));
                 }
             } catch (Exception e) {
-                s.services.remove(address, placeholder);
-                bus.publish(new NetworkEvent.ErrorOccurred("region services of " + address + " failed to start: "
-                        + e.getMessage(), e, config.clock().instant()));
+                boolean removed = s.services.remove(address, placeholder);
+                if (removed && !s.ended) {
+                    bus.publish(new NetworkEvent.ErrorOccurred("region services of " + address
+                            + " failed to start: " + e.getMessage(), e, config.clock().instant()));
+                }
             }
         });
+        placeholder.starter = starter;
+        starter.start();
+    }
+
+    /** The place of a region's services while they start: closing it interrupts the start. */
+    private static final class StartingServices implements AutoCloseable {
+        volatile Thread starter;
+
+        @Override
+        public void close() {
+            Thread thread = starter;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
     }
 
     private static void traceEventQueue(PacketTap tap, InetSocketAddress address, String name) {
