@@ -13,6 +13,10 @@ import slnet.protocol.types.Bytes;
  * body) and never the appended acks. {@link #encodeMessage} zerocodes a message the template marks
  * Zerocoded only when that makes the packet smaller, as the official viewer does;
  * {@link #encode(Packet, byte[], int)} writes exactly the flags the packet gives.
+ *
+ * <p>A codec decodes {@link DecodeMode#STRICT strictly} unless made {@link DecodeMode#LENIENT
+ * lenient}, the way a circuit decodes what simulators send; {@link #lastDeviations()} then says what
+ * the last decode tolerated.
  */
 public final class PacketCodec {
     /** The official viewer's MTU: the largest datagram it sends. */
@@ -24,6 +28,8 @@ public final class PacketCodec {
 
     private final MessageRegistry registry;
     private final int mtu;
+    private final DecodeMode mode;
+    private int lastDeviations;
     private final byte[] scratch = new byte[MAX_PACKET_SIZE];
     private final WireReader reader = new WireReader();
     private final WireWriter writer = new WireWriter();
@@ -49,11 +55,38 @@ public final class PacketCodec {
      * @param mtu the largest datagram to encode, 16 to {@value #MAX_PACKET_SIZE}
      */
     public PacketCodec(MessageRegistry registry, int mtu) {
+        this(registry, mtu, DecodeMode.STRICT);
+    }
+
+    /**
+     * Creates a codec.
+     *
+     * @param registry the messages it knows
+     * @param mtu the largest datagram to encode, 16 to {@value #MAX_PACKET_SIZE}
+     * @param mode how strictly to decode message bodies
+     */
+    public PacketCodec(MessageRegistry registry, int mtu, DecodeMode mode) {
         if (mtu < 16 || mtu > MAX_PACKET_SIZE) {
             throw new IllegalArgumentException("mtu must be 16 to " + MAX_PACKET_SIZE + ", not " + mtu);
         }
         this.registry = registry;
         this.mtu = mtu;
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+    }
+
+    /** @return how strictly this codec decodes message bodies */
+    public DecodeMode decodeMode() {
+        return mode;
+    }
+
+    /**
+     * Returns what the last successful decode of a message tolerated ({@link #decode},
+     * {@link #decodeMessage}); always 0 for a {@link DecodeMode#STRICT} codec.
+     *
+     * @return a mask of {@link Deviation#bit()}s; {@link Deviation#setOf(int)} turns it into a set
+     */
+    public int lastDeviations() {
+        return lastDeviations;
     }
 
     /** @return the largest datagram this codec encodes */
@@ -194,12 +227,24 @@ public final class PacketCodec {
     }
 
     private Message readMessage(WireReader in) throws PacketDecodeException {
+        lastDeviations = 0;
         MessageDescriptor descriptor = readDescriptor(in);
-        Message message = registry.decodeBody(descriptor, in);
-        if (in.remaining() != 0) {
-            throw in.error(PacketDecodeException.Reason.TRAILING_BYTES,
-                    in.remaining() + " bytes after the end of " + descriptor.name());
+        Message message;
+        // Only the body is read leniently: the header, extra header and message number never are.
+        in.lenient(mode == DecodeMode.LENIENT);
+        try {
+            message = registry.decodeBody(descriptor, in);
+        } finally {
+            in.lenient(false);
         }
+        if (in.remaining() != 0) {
+            if (mode == DecodeMode.STRICT) {
+                throw in.error(PacketDecodeException.Reason.TRAILING_BYTES,
+                        in.remaining() + " bytes after the end of " + descriptor.name());
+            }
+            in.tolerate(Deviation.TRAILING_BYTES);
+        }
+        lastDeviations = in.deviations();
         return message;
     }
 

@@ -20,6 +20,11 @@ import slnet.protocol.types.Vector4;
  * {@code IPPORT} (big-endian). Nothing is allocated from a length read off the wire before that
  * length is checked against the bytes left. Not thread-safe: one reader per decoding thread;
  * {@link #reset} points it at new bytes.
+ *
+ * <p>{@link #lenient(boolean) Lenient} reading follows the official viewer's template reader: a
+ * block count at the very end reads as zero repeats, and a field that runs off the end reads as
+ * zeros, as does everything after it. Lengths and counts that do not fit the bytes left are errors in
+ * both modes. What was tolerated accumulates in {@link #deviations()} until the next reset.
  */
 public final class WireReader {
     private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -33,6 +38,11 @@ public final class WireReader {
     private int start;
     private int reportedBase;
     private boolean zeroDecoded;
+    private boolean lenient;
+    private int deviations;
+
+    /** What a field reads once a lenient reader has run off the end: zeros, enough for any field. */
+    private static final byte[] ZEROS = new byte[64];
 
     /** Creates a reader over no bytes; call {@link #reset} before reading. */
     public WireReader() {
@@ -67,7 +77,38 @@ public final class WireReader {
         this.limit = offset + length;
         this.reportedBase = reportedOffset;
         this.zeroDecoded = zeroDecodedBytes;
+        this.deviations = 0;
         return this;
+    }
+
+    /**
+     * Turns lenient reading (the official viewer's rules, see the class comment) on or off; it stays
+     * as set across {@link #reset}s.
+     *
+     * @param on whether to read leniently
+     * @return this reader
+     */
+    public WireReader lenient(boolean on) {
+        this.lenient = on;
+        return this;
+    }
+
+    /**
+     * Returns what lenient reading tolerated since the last {@link #reset}.
+     *
+     * @return a mask of {@link Deviation#bit()}s, 0 when the bytes followed the template
+     */
+    public int deviations() {
+        return deviations;
+    }
+
+    /**
+     * Records a tolerated deviation, for a caller that tolerates one itself (trailing bytes).
+     *
+     * @param deviation what was tolerated
+     */
+    public void tolerate(Deviation deviation) {
+        deviations |= deviation.bit();
     }
 
     /**
@@ -117,13 +158,38 @@ public final class WireReader {
                 "needed " + needed + " bytes for " + what + ", " + remaining() + " left");
     }
 
+    /**
+     * Claims the next {@code count} bytes and returns where they start in {@link #buffer}. Read
+     * {@code buffer} only after this returns: a lenient overrun points it at zeros.
+     */
     private int take(int count, String what) throws PacketDecodeException {
         int at = position;
         if (limit - at < count) {
-            throw truncated(count, what);
+            return overrun(count, what);
         }
         position = at + count;
         return at;
+    }
+
+    /**
+     * A read past the end: an error, or in lenient mode zeros from here on, as the viewer reads a
+     * field that runs off the end (and, its read position then past the end, every later one).
+     */
+    private int overrun(int count, String what) throws PacketDecodeException {
+        if (!lenient || count > ZEROS.length) {
+            throw truncated(count, what);
+        }
+        deviations |= Deviation.FIELDS_READ_AS_ZEROS.bit();
+        readZerosFromHere();
+        return 0;
+    }
+
+    private void readZerosFromHere() {
+        reportedBase = offset();
+        buffer = ZEROS;
+        start = 0;
+        position = 0;
+        limit = 0;
     }
 
     /**
@@ -139,47 +205,56 @@ public final class WireReader {
 
     /** @return an unsigned byte, 0 to 255 @throws PacketDecodeException if truncated */
     public int u8() throws PacketDecodeException {
-        return buffer[take(1, "U8")] & 0xFF;
+        int at = take(1, "U8");
+        return buffer[at] & 0xFF;
     }
 
     /** @return a signed byte @throws PacketDecodeException if truncated */
     public int s8() throws PacketDecodeException {
-        return buffer[take(1, "S8")];
+        int at = take(1, "S8");
+        return buffer[at];
     }
 
     /** @return an unsigned 16-bit value @throws PacketDecodeException if truncated */
     public int u16() throws PacketDecodeException {
-        return (short) SHORT_LE.get(buffer, take(2, "U16")) & 0xFFFF;
+        int at = take(2, "U16");
+        return (short) SHORT_LE.get(buffer, at) & 0xFFFF;
     }
 
     /** @return a signed 16-bit value @throws PacketDecodeException if truncated */
     public int s16() throws PacketDecodeException {
-        return (short) SHORT_LE.get(buffer, take(2, "S16"));
+        int at = take(2, "S16");
+        return (short) SHORT_LE.get(buffer, at);
     }
 
     /** @return a 32-bit value (unsigned for U32: use {@link Integer#toUnsignedLong}) @throws PacketDecodeException if truncated */
     public int s32() throws PacketDecodeException {
-        return (int) INT_LE.get(buffer, take(4, "32-bit integer"));
+        int at = take(4, "32-bit integer");
+        return (int) INT_LE.get(buffer, at);
     }
 
     /** @return a 64-bit value (unsigned for U64) @throws PacketDecodeException if truncated */
     public long s64() throws PacketDecodeException {
-        return (long) LONG_LE.get(buffer, take(8, "64-bit integer"));
+        int at = take(8, "64-bit integer");
+        return (long) LONG_LE.get(buffer, at);
     }
 
     /** @return a 32-bit float @throws PacketDecodeException if truncated */
     public float f32() throws PacketDecodeException {
-        return Float.intBitsToFloat((int) INT_LE.get(buffer, take(4, "F32")));
+        int at = take(4, "F32");
+        return Float.intBitsToFloat((int) INT_LE.get(buffer, at));
     }
 
     /** @return a 64-bit float @throws PacketDecodeException if truncated */
     public double f64() throws PacketDecodeException {
-        return Double.longBitsToDouble((long) LONG_LE.get(buffer, take(8, "F64")));
+        int at = take(8, "F64");
+        return Double.longBitsToDouble((long) LONG_LE.get(buffer, at));
     }
 
     /** @return a BOOL: any non-zero byte is true @throws PacketDecodeException if truncated */
     public boolean bool() throws PacketDecodeException {
-        return buffer[take(1, "BOOL")] != 0;
+        int at = take(1, "BOOL");
+        return buffer[at] != 0;
     }
 
     /** @return a UUID, its 16 bytes in network order @throws PacketDecodeException if truncated */
@@ -248,7 +323,8 @@ public final class WireReader {
      * @throws PacketDecodeException if the length is larger than the bytes left
      */
     public Bytes variable1() throws PacketDecodeException {
-        int length = buffer[take(1, "Variable 1 length")] & 0xFF;
+        int at = take(1, "Variable 1 length");
+        int length = buffer[at] & 0xFF;
         return variableBody(length, 1);
     }
 
@@ -259,7 +335,8 @@ public final class WireReader {
      * @throws PacketDecodeException if the length is larger than the bytes left
      */
     public Bytes variable2() throws PacketDecodeException {
-        int length = (short) SHORT_LE.get(buffer, take(2, "Variable 2 length")) & 0xFFFF;
+        int at = take(2, "Variable 2 length");
+        int length = (short) SHORT_LE.get(buffer, at) & 0xFFFF;
         return variableBody(length, 2);
     }
 
@@ -285,7 +362,13 @@ public final class WireReader {
      * @throws PacketDecodeException if the count cannot fit
      */
     public int blockCount(String blockName, int minimumBlockSize) throws PacketDecodeException {
-        int count = buffer[take(1, "the count of block " + blockName)] & 0xFF;
+        if (position == limit && lenient) {
+            // "Missing variable blocks at end of message are legal" (LLTemplateMessageReader).
+            deviations |= Deviation.MISSING_TRAILING_BLOCKS.bit();
+            return 0;
+        }
+        int at = take(1, "the count of block " + blockName);
+        int count = buffer[at] & 0xFF;
         long needed = (long) count * minimumBlockSize;
         if (needed > limit - position) {
             position--;

@@ -20,6 +20,8 @@ import slnet.protocol.types.Bytes;
 class PacketCodecPropertiesTest {
 
     private final PacketCodec codec = new PacketCodec(PacketCodec.MAX_PACKET_SIZE);
+    private final PacketCodec lenient = new PacketCodec(slnet.protocol.messages.Messages.REGISTRY,
+            PacketCodec.MAX_PACKET_SIZE, DecodeMode.LENIENT);
 
     @Provide
     Arbitrary<MessageDescriptor> messages() {
@@ -124,6 +126,11 @@ class PacketCodecPropertiesTest {
     }
 
     private void decodeExpectingOnlyTypedFailure(byte[] datagram) {
+        decodeExpectingOnlyTypedFailure(codec, datagram);
+        decodeExpectingOnlyTypedFailure(lenient, datagram);
+    }
+
+    private void decodeExpectingOnlyTypedFailure(PacketCodec codec, byte[] datagram) {
         try {
             Packet packet = codec.decode(datagram, 0, datagram.length);
             // whatever decoded must encode again (an exact-flag encode can only fail on size)
@@ -136,7 +143,7 @@ class PacketCodecPropertiesTest {
             assertThat(expected.offset()).isBetween(0, Math.max(PacketCodec.MAX_PACKET_SIZE, datagram.length));
             assertThat(expected.reason()).isNotNull();
         } catch (RuntimeException e) {
-            fail("decoding " + java.util.HexFormat.of().formatHex(datagram) + " threw " + e, e);
+            fail(codec.decodeMode() + " decoding " + java.util.HexFormat.of().formatHex(datagram) + " threw " + e, e);
         }
     }
 }
