@@ -75,6 +75,11 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Also print every UDP packet in and out.")
     boolean trace;
 
+    @Option(names = "--capture", paramLabel = "FILE",
+            description = "Write every datagram in and out to FILE, one 'MessageName hex' line each (sent ones as "
+                    + "'#out MessageName hex'); 'slnet packet decode --file FILE' reads it.")
+    java.nio.file.Path capture;
+
     private final Function<String, String> environment;
     private final Supplier<Optional<Console>> console;
     private final boolean installSignalHook;
@@ -148,20 +153,46 @@ public final class ConnectCommand implements Callable<Integer> {
         if (trace) {
             network.packetTap(lines::packet);
         }
-        Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
-        try (Client client = Client.create(ClientConfig.builder().network(network.build()).build())) {
-            Session session = new Session(client, lines, progress, destination);
-            Thread hook = installSignalHook ? session.installHook() : null;
+        CaptureWriter captureWriter = null;
+        if (capture != null) {
             try {
-                return session.run(credentials);
-            } finally {
-                session.finished.countDown();
-                if (hook != null && !session.interrupted.get()) {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException e) {
-                        // shutting down: the hook is running and waits for us
-                    }
+                captureWriter = CaptureWriter.open(capture, "slnet connect", loginUri);
+            } catch (java.io.IOException e) {
+                err.println("--capture: cannot write " + capture + ": " + e.getMessage());
+                return 2;
+            }
+            network.datagramTap(captureWriter);
+        }
+        Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
+        Client client;
+        try {
+            client = Client.create(ClientConfig.builder().network(network.build()).build());
+        } catch (RuntimeException e) {
+            if (captureWriter != null) {
+                captureWriter.finish();
+            }
+            throw e;
+        }
+        Session session = new Session(client, lines, progress, destination);
+        Thread hook = installSignalHook ? session.installHook() : null;
+        try {
+            return session.run(credentials);
+        } finally {
+            // Before finished: on Ctrl-C the JVM halts once the hook stops waiting for it.
+            client.close();
+            if (captureWriter != null) {
+                String problem = captureWriter.finish();
+                if (problem != null) {
+                    err.println("--capture: " + problem);
+                    err.flush();
+                }
+            }
+            session.finished.countDown();
+            if (hook != null && !session.interrupted.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook is running and waits for us
                 }
             }
         }
