@@ -57,6 +57,10 @@ final class EventLines {
             case NetworkEvent.CircuitLost e -> line("circuit", "circuit lost " + address(e.simulator()) + ": "
                     + e.reason(), "state", "lost", "circuit", address(e.simulator()), "reason", e.reason());
             case NetworkEvent.Disconnected e -> line("disconnected", "disconnected: " + e.reason(), "reason", e.reason());
+            case NetworkEvent.PacketRejected e -> line("rejected", "rejected " + e.messageName() + " from "
+                            + address(e.simulator()) + " (" + e.count() + (e.count() == 1 ? " time" : " times") + "): "
+                            + e.detail(), "circuit", address(e.simulator()), "name", e.messageName(),
+                    "reason", e.reason(), "detail", e.detail(), "count", e.count());
             case NetworkEvent.ErrorOccurred e -> error(e.description());
             case NetworkEvent.ExtensionEvent e -> extension(e);
         }

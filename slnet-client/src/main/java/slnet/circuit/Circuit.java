@@ -5,9 +5,13 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -21,12 +25,14 @@ import slnet.circuit.internal.PacketSender;
 import slnet.circuit.internal.RttEstimator;
 import slnet.circuit.internal.Settlements;
 import slnet.circuit.internal.TrustPolicy;
+import slnet.protocol.Deviation;
 import slnet.protocol.Message;
 import slnet.protocol.MessageDescriptor;
 import slnet.protocol.PacketCodec;
 import slnet.protocol.PacketDecodeException;
 import slnet.protocol.PacketHeader;
 import slnet.protocol.messages.CompletePingCheck;
+import slnet.protocol.messages.Messages;
 import slnet.protocol.messages.PacketAck;
 import slnet.protocol.messages.StartPingCheck;
 import slnet.time.ScheduledTask;
@@ -96,6 +102,10 @@ public final class Circuit implements AutoCloseable {
     private final PacketCodec receiveCodec;
     private final byte[] receiveBuffer = new byte[PacketCodec.MAX_PACKET_SIZE];
     private final Settlements inboundSettlements = new Settlements();
+    /** Rejected datagrams by message name; at most one entry per message of the template, and "?". */
+    private final Map<String, long[]> rejections = new HashMap<>();
+    /** Message names whose tolerated deviations were logged, once each. */
+    private final Set<String> deviationsLogged = new HashSet<>();
 
     private Circuit(Builder b) {
         this.config = b.config;
@@ -105,7 +115,7 @@ public final class Circuit implements AutoCloseable {
         this.onClosed = b.onClosed;
         this.name = "circuit " + config.role().name().toLowerCase(Locale.ROOT) + "->" + remote;
         this.events = new EventDispatcher<>(b.listener::onEvent, b.eventExecutor, config.maxPendingEvents());
-        this.receiveCodec = new PacketCodec(config.mtu());
+        this.receiveCodec = new PacketCodec(Messages.REGISTRY, config.mtu(), config.decodeMode());
         this.received = new DuplicateWindow(config.duplicateWindow());
         this.rtt = new RttEstimator(config.initialRetransmitTimeout().toNanos(),
                 config.minRetransmitTimeout().toNanos(), config.maxRetransmitTimeout().toNanos(),
@@ -276,6 +286,8 @@ public final class Circuit implements AutoCloseable {
         int ackCount = PacketHeader.ackCount(d, off, len);
         if (ackCount < 0) {
             counters.malformed.increment();
+            rejected(d, off, len, new PacketDecodeException(PacketDecodeException.Reason.BAD_ACKS, len - 1, false,
+                    "the appended-ack count does not fit the datagram"));
             return;
         }
         int flags = PacketHeader.flags(d, off);
@@ -309,8 +321,12 @@ public final class Circuit implements AutoCloseable {
         } catch (PacketDecodeException e) {
             // Not acked: the peer's resends will fail the same way and it will give up.
             counters.malformed.increment();
-            LOG.debug("{}: dropped a malformed packet: {}", name, e.getMessage());
+            rejected(d, off, len, e);
             return;
+        }
+        int deviations = receiveCodec.lastDeviations();
+        if (deviations != 0) {
+            tolerated(message, deviations);
         }
         if (reliable) {
             lock.lock();
@@ -449,6 +465,39 @@ public final class Circuit implements AutoCloseable {
             LOG.info("{}: nothing received for {} ms, circuit lost", name, silenceNs / 1_000_000);
             events.post(new CircuitEvent.CircuitTimedOut(this, Duration.ofNanos(silenceNs)));
             closeWith(CircuitException.Reason.TIMED_OUT);
+        }
+    }
+
+    /** Under the inbound lock: counts a rejection and tells the listener on the 1st, 2nd, 4th... of a message. */
+    private void rejected(byte[] d, int off, int len, PacketDecodeException e) {
+        String messageName;
+        try {
+            messageName = receiveCodec.peekDescriptor(d, off, len).name();
+        } catch (PacketDecodeException unnamed) {
+            messageName = "?";
+        }
+        long count = ++rejections.computeIfAbsent(messageName, k -> new long[1])[0];
+        if (Long.bitCount(count) == 1) {
+            LOG.debug("{}: dropped a malformed {} ({} so far): {}", name, messageName, count, e.getMessage());
+            events.post(new CircuitEvent.PacketRejected(this, messageName, e.reason(), e.getMessage(), count));
+        }
+    }
+
+    /** Under the inbound lock: counts what lenient decoding tolerated, logging each message name once. */
+    private void tolerated(Message message, int deviations) {
+        if ((deviations & Deviation.MISSING_TRAILING_BLOCKS.bit()) != 0) {
+            counters.missingTrailingBlocks.increment();
+        }
+        if ((deviations & Deviation.FIELDS_READ_AS_ZEROS.bit()) != 0) {
+            counters.fieldsReadAsZeros.increment();
+        }
+        if ((deviations & Deviation.TRAILING_BYTES.bit()) != 0) {
+            counters.trailingBytes.increment();
+        }
+        if (LOG.isDebugEnabled() && deviationsLogged.add(message.descriptor().name())) {
+            LOG.debug("{}: read {} as the official viewer does, with {} (logged once per message)", name,
+                    message.descriptor().name(), Deviation.setOf(deviations).stream().map(Deviation::description)
+                            .collect(java.util.stream.Collectors.joining(" and ")));
         }
     }
 

@@ -2,6 +2,7 @@ package slnet.circuit;
 
 import java.time.Duration;
 import java.util.Objects;
+import slnet.protocol.DecodeMode;
 import slnet.protocol.PacketCodec;
 
 /**
@@ -42,13 +43,17 @@ import slnet.protocol.PacketCodec;
  * @param duplicateWindow the most incoming reliable sequence numbers remembered to drop duplicates;
  *                        the peer's {@code OldestUnacked} prunes it long before that in practice
  * @param maxPendingEvents the most events waiting for a slow listener before new ones are dropped
+ * @param decodeMode how incoming packets are read: {@link DecodeMode#LENIENT}, the official viewer's
+ *                   rules, by default, since simulators of many ages leave out trailing blocks that
+ *                   newer templates added; what was tolerated is counted in
+ *                   {@link CircuitStats#tolerated()}. {@link DecodeMode#STRICT} rejects those packets
  */
 public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmitTimeout,
                             Duration minRetransmitTimeout, Duration maxRetransmitTimeout, double rttMultiplier,
                             double backoffMultiplier, int maxResends, int maxResendsPerTick, Duration tickInterval,
                             Duration ackFlushDelay, Duration pingInterval, Duration inactivityTimeout,
                             long maxUnackedBytes, int maxQueuedMessages, OverflowPolicy overflowPolicy,
-                            int duplicateWindow, int maxPendingEvents) {
+                            int duplicateWindow, int maxPendingEvents, DecodeMode decodeMode) {
 
     /** What {@link Circuit#sendReliable} does when the outgoing queue is full. */
     public enum OverflowPolicy {
@@ -62,6 +67,7 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
     public CircuitConfig {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(overflowPolicy, "overflowPolicy");
+        Objects.requireNonNull(decodeMode, "decodeMode");
         if (mtu < 64 || mtu > PacketCodec.MAX_PACKET_SIZE) {
             throw new IllegalArgumentException("mtu must be 64 to " + PacketCodec.MAX_PACKET_SIZE + ", not " + mtu);
         }
@@ -155,6 +161,7 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         b.overflowPolicy = overflowPolicy;
         b.duplicateWindow = duplicateWindow;
         b.maxPendingEvents = maxPendingEvents;
+        b.decodeMode = decodeMode;
         return b;
     }
 
@@ -178,6 +185,7 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         private OverflowPolicy overflowPolicy = OverflowPolicy.REJECT_NEW;
         private int duplicateWindow = 8192;
         private int maxPendingEvents = 1024;
+        private DecodeMode decodeMode = DecodeMode.LENIENT;
 
         private Builder() {
         }
@@ -381,6 +389,18 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         }
 
         /**
+         * Sets how incoming packets are read.
+         *
+         * @param value {@link DecodeMode#LENIENT} (the default, as the official viewer reads) or
+         *              {@link DecodeMode#STRICT}
+         * @return this
+         */
+        public Builder decodeMode(DecodeMode value) {
+            decodeMode = value;
+            return this;
+        }
+
+        /**
          * Builds the configuration.
          *
          * @return it
@@ -390,7 +410,7 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
             return new CircuitConfig(role, mtu, initialRetransmitTimeout, minRetransmitTimeout, maxRetransmitTimeout,
                     rttMultiplier, backoffMultiplier, maxResends, maxResendsPerTick, tickInterval, ackFlushDelay,
                     pingInterval, inactivityTimeout, maxUnackedBytes, maxQueuedMessages, overflowPolicy,
-                    duplicateWindow, maxPendingEvents);
+                    duplicateWindow, maxPendingEvents, decodeMode);
         }
     }
 }

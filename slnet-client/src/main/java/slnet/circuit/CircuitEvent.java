@@ -1,6 +1,7 @@
 package slnet.circuit;
 
 import java.time.Duration;
+import slnet.protocol.PacketDecodeException;
 
 /** Something that happened to a circuit. Past-tense names; immutable. */
 public sealed interface CircuitEvent {
@@ -17,6 +18,22 @@ public sealed interface CircuitEvent {
      * @param transmissions how many times it was sent in all
      */
     record PacketLost(Circuit circuit, String messageName, int sequence, int transmissions) implements CircuitEvent {
+    }
+
+    /**
+     * A datagram from the peer did not decode and was dropped without being acked (as the official
+     * viewer does, so a reliable one comes again until the peer gives up). Posted for the 1st, 2nd,
+     * 4th, 8th... rejection of the same message on the circuit, so that it says how often without
+     * one event per resend; {@link CircuitStats#malformedDropped()} counts every one.
+     *
+     * @param circuit the circuit
+     * @param messageName the message its header names, or {@code "?"} when it names none
+     * @param reason why it did not decode
+     * @param detail what exactly was wrong, with the byte offset
+     * @param count how many datagrams of this message the circuit has rejected so far
+     */
+    record PacketRejected(Circuit circuit, String messageName, PacketDecodeException.Reason reason, String detail,
+                          long count) implements CircuitEvent {
     }
 
     /**

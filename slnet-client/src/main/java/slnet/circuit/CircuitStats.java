@@ -32,11 +32,33 @@ import java.time.Duration;
  * @param unackedPackets reliable packets in flight
  * @param unackedBytes their bytes
  * @param queuedMessages reliable messages waiting for room in flight
+ * @param tolerated incoming packets that departed from the template in ways the official viewer
+ *                  accepts, and were delivered (see {@link CircuitConfig#decodeMode()})
  */
 public record CircuitStats(long packetsIn, long bytesIn, long packetsOut, long bytesOut, long messagesDelivered,
                            long reliableSent, long resent, long acked, long unknownAcks, long lost,
                            long duplicatesDropped, long malformedDropped, long trustDropped, long blacklistedDropped,
                            long acksAppended, long ackPacketsSent, long queueRejected, long sendErrors,
                            long sinkErrors, long eventsDropped, Duration smoothedRtt, Duration lastRtt,
-                           Duration retransmitTimeout, int unackedPackets, long unackedBytes, int queuedMessages) {
+                           Duration retransmitTimeout, int unackedPackets, long unackedBytes, int queuedMessages,
+                           ToleratedDeviations tolerated) {
+
+    /**
+     * How many incoming packets lenient decoding accepted despite a departure from the template, by
+     * kind ({@link slnet.protocol.Deviation}); a packet with two kinds counts under both.
+     *
+     * @param missingTrailingBlocks packets that ended before trailing variable blocks (read as zero
+     *                              repeats), as older simulators send them
+     * @param fieldsReadAsZeros packets with a field cut off by the end of the packet (read as zeros)
+     * @param trailingBytes packets with bytes after their last block (ignored)
+     */
+    public record ToleratedDeviations(long missingTrailingBlocks, long fieldsReadAsZeros, long trailingBytes) {
+        /** None. */
+        public static final ToleratedDeviations NONE = new ToleratedDeviations(0, 0, 0);
+
+        /** @return the packets counted, summed over the kinds */
+        public long total() {
+            return missingTrailingBlocks + fieldsReadAsZeros + trailingBytes;
+        }
+    }
 }

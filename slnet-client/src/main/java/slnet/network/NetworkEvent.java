@@ -97,6 +97,31 @@ public sealed interface NetworkEvent {
     }
 
     /**
+     * A simulator sent a datagram that did not decode even as the official viewer reads, and it was
+     * dropped un-acked (a reliable one will come again, and be rejected again). Published for the 1st,
+     * 2nd, 4th, 8th... rejection of the same message on a circuit, so {@code count} says how often
+     * without an event per resend; the circuit's statistics count every one.
+     *
+     * @param simulator the simulator's UDP address
+     * @param messageName the message its header names, or {@code "?"} when it names none
+     * @param reason why it did not decode ({@link slnet.protocol.PacketDecodeException.Reason}'s name)
+     * @param detail what exactly was wrong, with the byte offset
+     * @param count how many datagrams of this message the circuit has rejected so far
+     * @param at when
+     */
+    record PacketRejected(InetSocketAddress simulator, String messageName, String reason, String detail, long count,
+                          Instant at) implements NetworkEvent {
+        /** Checks that nothing is null. */
+        public PacketRejected {
+            Objects.requireNonNull(simulator, "simulator");
+            Objects.requireNonNull(messageName, "messageName");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
      * Something failed that the client reports but survives (or that led to a
      * {@link Disconnected}, published separately). Named so it does not clash with
      * {@link java.lang.Error}.

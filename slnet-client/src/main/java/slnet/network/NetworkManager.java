@@ -564,7 +564,11 @@ public final class NetworkManager implements AutoCloseable {
     /** On the circuit's event executor. */
     private void onCircuitEvent(CircuitLink link, CircuitEvent event) {
         String reason;
-        if (event instanceof CircuitEvent.CircuitTimedOut timedOut) {
+        if (event instanceof CircuitEvent.PacketRejected rejected) {
+            bus.publish(new NetworkEvent.PacketRejected(link.remoteAddress(), rejected.messageName(),
+                    rejected.reason().name(), rejected.detail(), rejected.count(), config.clock().instant()));
+            return;
+        } else if (event instanceof CircuitEvent.CircuitTimedOut timedOut) {
             reason = "no packets from the simulator for " + timedOut.silence().toMillis() + " ms";
         } else if (event instanceof CircuitEvent.CircuitClosed closedEvent
                 && closedEvent.reason() != CircuitException.Reason.CLOSED

@@ -284,6 +284,42 @@ class CircuitTest {
     }
 
     @Test
+    void aRejectedMessageIsReportedOnTheFirstSecondFourthRejectionAndNeverAcked() {
+        byte[] cut = packet(simChat("hello"), PacketHeader.RELIABLE, 7);
+        for (int i = 0; i < 5; i++) {
+            circuit.onDatagram(cut, 0, cut.length - 2); // the chat text's length says 5, 3 bytes remain
+        }
+        assertThat(events).filteredOn(e -> e instanceof CircuitEvent.PacketRejected)
+                .map(e -> (CircuitEvent.PacketRejected) e)
+                .extracting(CircuitEvent.PacketRejected::count).containsExactly(1L, 2L, 4L);
+        CircuitEvent.PacketRejected first = (CircuitEvent.PacketRejected) events.get(0);
+        assertThat(first.messageName()).isEqualTo("ChatFromSimulator");
+        assertThat(first.reason()).isEqualTo(slnet.protocol.PacketDecodeException.Reason.BAD_LENGTH);
+        assertThat(first.detail()).contains("offset");
+        assertThat(circuit.stats().malformedDropped()).isEqualTo(5);
+        advanceMs(200);
+        assertThat(out.packets("PacketAck")).isEmpty();
+    }
+
+    @Test
+    void aMessageWithoutItsTrailingBlocksIsDeliveredAndCounted() {
+        byte[] full = packet(new slnet.protocol.messages.ImprovedInstantMessage(
+                new slnet.protocol.messages.ImprovedInstantMessage.AgentData(new UUID(1, 1), new UUID(2, 2)),
+                new slnet.protocol.messages.ImprovedInstantMessage.MessageBlock(false, new UUID(3, 3), 0,
+                        new UUID(0, 0), new slnet.protocol.types.Vector3(0, 0, 0), 0, 0, new UUID(4, 4), 0,
+                        slnet.protocol.types.Bytes.ofString("Ann"), slnet.protocol.types.Bytes.ofString("hi"),
+                        slnet.protocol.types.Bytes.EMPTY),
+                new slnet.protocol.messages.ImprovedInstantMessage.EstateBlock(0), List.of()), PacketHeader.RELIABLE, 4);
+        circuit.onDatagram(full, 0, full.length - 1); // without the MetaData count, as OpenSimulator sends it
+        assertThat(inbox).hasSize(1);
+        assertThat(circuit.stats().tolerated())
+                .isEqualTo(new CircuitStats.ToleratedDeviations(1, 0, 0));
+        assertThat(circuit.stats().malformedDropped()).isZero();
+        advanceMs(200);
+        assertThat(out.packets("PacketAck")).hasSize(1);
+    }
+
+    @Test
     void malformedInputIsCountedAndDropped() {
         feed(new byte[] {1, 2, 3});
         feed(new byte[] {0x10, 0, 0, 0, 1, 0, 1, 9}); // acks flag, count 9, nowhere near enough bytes
@@ -293,7 +329,8 @@ class CircuitTest {
         unknown[8] = (byte) 0x7F; // Low 0x7Fxx: no such message
         feed(unknown);
         byte[] truncated = packet(simChat("x"), PacketHeader.RELIABLE, 2);
-        circuit.onDatagram(truncated, 0, truncated.length - 3);
+        // its text's length says 2 bytes, 1 remains (cut in its length instead, it would read as empty)
+        circuit.onDatagram(truncated, 0, truncated.length - 1);
         circuit.onDatagram(java.nio.ByteBuffer.allocate(9000));
         assertThat(circuit.stats().malformedDropped()).isEqualTo(5);
         assertThat(inbox).isEmpty();

@@ -247,6 +247,7 @@ class NetworkEventBusTest {
             case NetworkEvent.CircuitConnected c -> "circuit up";
             case NetworkEvent.CircuitLost c -> "circuit lost";
             case NetworkEvent.Disconnected d -> "disconnected";
+            case NetworkEvent.PacketRejected r -> "rejected";
             case NetworkEvent.ErrorOccurred e -> "error";
             case NetworkEvent.ExtensionEvent e -> "extension";
         };

@@ -47,6 +47,12 @@ public final class CircuitCounters {
     public final LongAdder sendErrors = new LongAdder();
     /** Exceptions from the message sink. */
     public final LongAdder sinkErrors = new LongAdder();
+    /** Packets decoded without their trailing variable blocks. */
+    public final LongAdder missingTrailingBlocks = new LongAdder();
+    /** Packets decoded with fields past their end read as zeros. */
+    public final LongAdder fieldsReadAsZeros = new LongAdder();
+    /** Packets decoded with bytes after their last block ignored. */
+    public final LongAdder trailingBytes = new LongAdder();
 
     /** Creates counters at zero. */
     public CircuitCounters() {
@@ -71,6 +77,7 @@ public final class CircuitCounters {
                 malformed.sum(), trustDropped.sum(), blacklisted.sum(), acksAppended.sum(), ackPackets.sum(),
                 queueRejected.sum(), sendErrors.sum(), sinkErrors.sum(), eventsDropped,
                 Duration.ofNanos(smoothedRttNs), Duration.ofNanos(lastRttNs), Duration.ofNanos(retransmitTimeoutNs),
-                unackedPackets, unackedBytes, queuedMessages);
+                unackedPackets, unackedBytes, queuedMessages, new CircuitStats.ToleratedDeviations(
+                        missingTrailingBlocks.sum(), fieldsReadAsZeros.sum(), trailingBytes.sum()));
     }
 }

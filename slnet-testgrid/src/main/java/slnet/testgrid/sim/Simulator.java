@@ -250,6 +250,26 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * Sends raw bytes to an agent's viewer from this simulator's socket, outside its circuit: for tests
+     * of what a client does with datagrams a real simulator might send (malformed, or encoded by
+     * another implementation, e.g. from a capture).
+     *
+     * @param agentId the agent
+     * @param datagram the whole datagram, header included
+     * @throws IllegalArgumentException if the agent has no circuit here
+     * @throws java.io.UncheckedIOException if the socket cannot send
+     */
+    public void sendDatagram(UUID agentId, byte[] datagram) {
+        AgentPresence agent = agent(agentId).orElseThrow(
+                () -> new IllegalArgumentException("no agent " + agentId + " in " + region.settings().name()));
+        try {
+            transport.send(java.nio.ByteBuffer.wrap(datagram), agent.address());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Dies without a word: closes the socket first, so nothing more is sent (no acks, no pings, no
      * goodbye) and the viewers' circuits must time out. The simulator stays closed afterwards.
      */
