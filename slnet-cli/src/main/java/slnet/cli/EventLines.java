@@ -105,6 +105,11 @@ final class EventLines {
         }
     }
 
+    /** Writes an instant message this tool sent. */
+    void imSent(String toName, java.util.UUID to, String text) {
+        line("im_sent", "im to " + toName + ": " + text, "to", toName, "target", to.toString(), "text", text);
+    }
+
     /** Writes a failure. */
     void error(String reason) {
         line("error", "error: " + reason, "reason", reason);
