@@ -79,7 +79,8 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line, with 'event' and 't_ms'.")
     boolean json;
 
-    @Option(names = "--trace", description = "Also print every UDP packet in and out.")
+    @Option(names = "--trace", description = "Also print every UDP packet in and out, and what lenient decoding "
+            + "tolerated in received ones.")
     boolean trace;
 
     @Option(names = "--capture", paramLabel = "FILE",
@@ -181,8 +182,8 @@ public final class ConnectCommand implements Callable<Integer> {
                 err.println("--capture: cannot write " + capture + ": " + e.getMessage());
                 return 2;
             }
-            network.datagramTap(captureWriter);
         }
+        network.datagramTap(bothTaps(captureWriter, trace ? new ToleratedTrace(lines) : null));
         Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
         Client client;
         try {
@@ -216,6 +217,22 @@ public final class ConnectCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** @return a tap calling both, in order */
+    /** @return a tap calling both in order, either alone when the other is null, or null for none */
+    private static slnet.network.DatagramTap bothTaps(slnet.network.DatagramTap first,
+            slnet.network.DatagramTap second) {
+        if (first == null) {
+            return second;
+        }
+        if (second == null) {
+            return first;
+        }
+        return (outbound, simulator, datagram, offset, length) -> {
+            first.onDatagram(outbound, simulator, datagram, offset, length);
+            second.onDatagram(outbound, simulator, datagram, offset, length);
+        };
     }
 
     /** One run: connect, say, stay, log out; events are pulled and printed on the calling thread. */

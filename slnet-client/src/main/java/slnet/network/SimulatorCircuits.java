@@ -82,11 +82,11 @@ final class SimulatorCircuits implements AutoCloseable {
             PacketTracer t = tracer;
             DatagramTapCalls d = datagramTap;
             opened.start(t == null && d == null ? created::onDatagram : (datagram, source) -> {
-                if (d != null) {
-                    d.inbound(datagram, source);
-                }
                 if (t != null) {
                     t.inbound(datagram, source);
+                }
+                if (d != null) {
+                    d.inbound(datagram, source);
                 }
                 created.onDatagram(datagram, source);
             }, new TransportListener() {
