@@ -145,6 +145,10 @@ public final class ConnectCommand implements Callable<Integer> {
         String[] imTo = null;
         if (im != null) {
             Optional<String[]> recipient = AvatarLogin.names(im[0]);
+            if (im.length != 2) {
+                err.println("--im may be given once");
+                return 2;
+            }
             if (recipient.isEmpty() || im[1].isEmpty()) {
                 err.println("--im takes \"First Last\" (or a username) and a non-empty TEXT");
                 return 2;
