@@ -84,7 +84,11 @@ public final class Circuit implements AutoCloseable {
     private final long[] pingSentNs = new long[256];
     private int nextPingId;
     private long nextPingNs;
-    private ScheduledTask tickTask;
+    /** The one timer of the circuit, armed for the next thing due (resend, ping, liveness). */
+    private ScheduledTask timerTask;
+    private long timerDueNs;
+    private long lastTimerRunNs;
+    private int timerGeneration;
     private ScheduledTask ackFlushTask;
 
     // Written under lock or by the receive thread, read lock-free by stats().
@@ -142,8 +146,9 @@ public final class Circuit implements AutoCloseable {
             long now = scheduler.nanoTime();
             lastReceivedNs = now;
             nextPingNs = now + config.pingInterval().toNanos();
+            lastTimerRunNs = now - config.tickInterval().toNanos();
             mirrorState();
-            tickTask = scheduler.schedule(this::onTick, config.tickInterval().toNanos());
+            armTimer(now, nextPingNs);
         } finally {
             lock.unlock();
         }
@@ -214,7 +219,9 @@ public final class Circuit implements AutoCloseable {
             if (closed) {
                 settlements.fail(future, closedFailure(message));
             } else {
-                out.sendReliable(message, future, scheduler.nanoTime(), settlements);
+                long now = scheduler.nanoTime();
+                out.sendReliable(message, future, now, settlements);
+                armTimer(now, now + rtt.retransmitTimeoutNs());
                 mirrorState();
             }
         } finally {
@@ -305,7 +312,10 @@ public final class Circuit implements AutoCloseable {
                 owe(sequence, now);
             }
             if (ackCount > 0) {
-                out.drainQueue(now, settlements);
+                if (out.queuedCount() > 0) {
+                    out.drainQueue(now, settlements);
+                    armTimer(now, now + rtt.retransmitTimeoutNs());
+                }
                 mirrorState();
             }
         } finally {
@@ -372,7 +382,10 @@ public final class Circuit implements AutoCloseable {
             for (PacketAck.Packets packet : packetAck.packets()) {
                 out.ack(packet.id(), now, settlements);
             }
-            out.drainQueue(now, settlements);
+            if (out.queuedCount() > 0) {
+                out.drainQueue(now, settlements);
+                armTimer(now, now + rtt.retransmitTimeoutNs());
+            }
             mirrorState();
         } finally {
             lock.unlock();
@@ -428,21 +441,44 @@ public final class Circuit implements AutoCloseable {
         }
     }
 
-    private void onTick() {
+    /**
+     * Under the lock: makes sure the timer runs no later than {@code deadlineNs}, and never sooner than
+     * {@link CircuitConfig#tickInterval()} after its last run (so bursts of deadlines coalesce). An idle
+     * circuit thus wakes for its ping every few seconds, not on a fixed tick.
+     */
+    private void armTimer(long now, long deadlineNs) {
+        if (closed) {
+            return;
+        }
+        long floor = lastTimerRunNs + config.tickInterval().toNanos();
+        long at = deadlineNs - floor < 0 ? floor : deadlineNs;
+        if (timerTask != null) {
+            if (timerDueNs - at <= 0) {
+                return; // already due no later than that
+            }
+            timerTask.cancel();
+        }
+        int generation = ++timerGeneration;
+        timerDueNs = at;
+        timerTask = scheduler.schedule(() -> onTimer(generation), Math.max(0, at - now));
+    }
+
+    private void onTimer(int generation) {
         Settlements settlements = new Settlements();
         List<PacketSender.LostPacket> lost = new ArrayList<>(0);
         long silenceNs;
         lock.lock();
         try {
-            if (closed) {
-                return;
+            if (closed || generation != timerGeneration) {
+                return; // closed, or cancelled after it had started
             }
+            timerTask = null;
             long now = scheduler.nanoTime();
+            lastTimerRunNs = now;
             silenceNs = now - lastReceivedNs;
-            if (silenceNs <= config.inactivityTimeout().toNanos()) {
-                // Re-armed first, so that nothing below can stop the timer.
-                tickTask = scheduler.schedule(this::onTick, config.tickInterval().toNanos());
-                out.resendDue(now, settlements, lost);
+            long timeoutNs = config.inactivityTimeout().toNanos();
+            if (silenceNs <= timeoutNs) {
+                long nextResendNs = out.resendDue(now, settlements, lost);
                 if (now - nextPingNs >= 0) {
                     int id = nextPingId;
                     nextPingId = (id + 1) & 0xFF;
@@ -451,6 +487,22 @@ public final class Circuit implements AutoCloseable {
                     nextPingNs = now + config.pingInterval().toNanos();
                 }
                 out.drainQueue(now, settlements);
+                long next = nextPingNs;
+                if (nextResendNs - next < 0) {
+                    next = nextResendNs;
+                }
+                long silentUntilNs = lastReceivedNs + timeoutNs + 1;
+                if (silentUntilNs - next < 0) {
+                    next = silentUntilNs;
+                }
+                if (out.unackedCount() > 0) {
+                    // a packet sent by drainQueue has a deadline this scan did not see
+                    long sentNowDeadline = now + rtt.retransmitTimeoutNs();
+                    if (sentNowDeadline - next < 0) {
+                        next = sentNowDeadline;
+                    }
+                }
+                armTimer(now, next);
                 mirrorState();
             }
         } finally {
@@ -542,8 +594,9 @@ public final class Circuit implements AutoCloseable {
                 out.flushAcks();
             }
             closed = true;
-            if (tickTask != null) {
-                tickTask.cancel();
+            if (timerTask != null) {
+                timerTask.cancel();
+                timerTask = null;
             }
             if (ackFlushTask != null) {
                 ackFlushTask.cancel();

@@ -26,7 +26,10 @@ import slnet.protocol.PacketCodec;
  *                   viewer's {@code LL_DEFAULT_RELIABLE_RETRIES})
  * @param maxResendsPerTick the most resends one timer tick sends, so a burst of timeouts cannot
  *                          flood the link
- * @param tickInterval how often the circuit's timer checks resends, pings and liveness
+ * @param tickInterval the shortest time between two runs of the circuit's timer (50 ms). The timer
+ *                     runs when something is due (a resend, a ping, the liveness check), not on a
+ *                     fixed tick, so an idle circuit wakes only for its pings; this spacing makes
+ *                     deadlines that fall close together share one run
  * @param ackFlushDelay the longest an ack waits for an outgoing packet to ride on before it is sent
  *                      in a {@code PacketAck} (100 ms)
  * @param pingInterval how often we send {@code StartPingCheck} (5 s, as the official viewer's circuits

@@ -11,10 +11,11 @@ import slnet.time.ScheduledTask;
 import slnet.time.Scheduler;
 
 /**
- * Sends {@code AgentUpdate} at the official viewer's cadence: checked every {@code interval}
- * (10 per second), sent when the agent's camera moved since the last one, and at least every
- * {@code keepAlive} (once a second) when nothing changes, which the simulator takes as the viewer
- * being alive. Unreliable, as the viewer sends it. Runs on the scheduler; {@link #close()} stops it.
+ * Sends {@code AgentUpdate} at the official viewer's cadence: when the agent's camera moved since the
+ * last one, at most one per {@code interval} (10 per second), and at least every {@code keepAlive}
+ * (once a second) when nothing changes, which the simulator takes as the viewer being alive.
+ * Unreliable, as the viewer sends it. Runs on the scheduler, woken only when an update is due (an
+ * idle agent wakes once a second, not ten times); {@link #close()} stops it.
  */
 final class AgentUpdater implements AutoCloseable {
     private static final Vector3 AT = new Vector3(1, 0, 0);
@@ -33,6 +34,9 @@ final class AgentUpdater implements AutoCloseable {
     private boolean changed = true;
     private long lastSentNs;
     private ScheduledTask task;
+    private long taskDueNs;
+    private int generation;
+    private boolean started;
     private boolean closed;
 
     AgentUpdater(Scheduler scheduler, SessionInfo session, Consumer<Message> sender, Duration interval,
@@ -47,11 +51,30 @@ final class AgentUpdater implements AutoCloseable {
     /** Sends the first update now and keeps sending. */
     void start() {
         synchronized (lock) {
-            if (closed || task != null) {
+            if (closed || started) {
                 return;
             }
-            task = scheduler.schedule(this::tick, 0);
+            started = true;
+            long now = scheduler.nanoTime();
+            lastSentNs = now - keepAliveNs;
+            arm(now, now);
         }
+    }
+
+    /** Under the lock: makes sure a tick runs no later than {@code atNs}. */
+    private void arm(long now, long atNs) {
+        if (closed) {
+            return;
+        }
+        if (task != null) {
+            if (taskDueNs - atNs <= 0) {
+                return;
+            }
+            task.cancel();
+        }
+        int run = ++generation;
+        taskDueNs = atNs;
+        task = scheduler.schedule(() -> tick(run), Math.max(0, atNs - now));
     }
 
     /**
@@ -64,16 +87,20 @@ final class AgentUpdater implements AutoCloseable {
             if (!position.equals(camera)) {
                 camera = position;
                 changed = true;
+                if (started) {
+                    arm(scheduler.nanoTime(), lastSentNs + intervalNs);
+                }
             }
         }
     }
 
-    private void tick() {
+    private void tick(int run) {
         AgentUpdate update = null;
         synchronized (lock) {
-            if (closed) {
+            if (closed || run != generation) {
                 return;
             }
+            task = null;
             long now = scheduler.nanoTime();
             if (changed || now - lastSentNs >= keepAliveNs) {
                 changed = false;
@@ -81,7 +108,7 @@ final class AgentUpdater implements AutoCloseable {
                 update = new AgentUpdate(new AgentUpdate.AgentData(session.agentId(), session.sessionId(),
                         Quaternion.IDENTITY, Quaternion.IDENTITY, 0, camera, AT, LEFT, UP, DRAW_DISTANCE, 0, 0));
             }
-            task = scheduler.schedule(this::tick, intervalNs);
+            arm(now, lastSentNs + keepAliveNs);
         }
         if (update != null) {
             sender.accept(update);

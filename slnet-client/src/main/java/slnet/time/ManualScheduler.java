@@ -13,6 +13,7 @@ public final class ManualScheduler implements Scheduler {
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private long now;
     private long order;
+    private long tasksRun;
 
     /** Creates a scheduler whose clock starts at an arbitrary non-zero origin, to catch code assuming 0. */
     public ManualScheduler() {
@@ -67,6 +68,7 @@ public final class ManualScheduler implements Scheduler {
                 }
                 queue.poll();
                 now = next.dueNs;
+                tasksRun++;
             }
             next.task.run();
         }
@@ -84,6 +86,11 @@ public final class ManualScheduler implements Scheduler {
     /** Runs the tasks already due without moving time. */
     public void runDue() {
         advanceBy(0);
+    }
+
+    /** @return how many tasks have run so far: how often the code under test woke up */
+    public synchronized long tasksRun() {
+        return tasksRun;
     }
 
     /** @return how many tasks are scheduled and not yet run */

@@ -284,6 +284,25 @@ class CircuitTest {
     }
 
     @Test
+    void anIdleCircuitWakesOnlyForItsPings() {
+        long before = scheduler.tasksRun();
+        advanceMs(25_000);
+        assertThat(out.packets("StartPingCheck")).hasSize(5);
+        assertThat(scheduler.tasksRun() - before).isEqualTo(5); // not one run per 50 ms tick
+        assertThat(circuit.isOpen()).isTrue();
+    }
+
+    @Test
+    void aReliablePacketWakesTheTimerAtItsResendDeadlineNotLater() {
+        circuit.sendReliable(chat("a"));
+        advanceMs(999);
+        assertThat(out.packets("ChatFromViewer")).hasSize(1);
+        advanceMs(1);
+        assertThat(out.packets("ChatFromViewer")).hasSize(2); // the initial timeout is 1 s
+        assertThat(out.packets("ChatFromViewer").get(1).resent()).isTrue();
+    }
+
+    @Test
     void aRejectedMessageIsReportedOnTheFirstSecondFourthRejectionAndNeverAcked() {
         byte[] cut = packet(simChat("hello"), PacketHeader.RELIABLE, 7);
         for (int i = 0; i < 5; i++) {

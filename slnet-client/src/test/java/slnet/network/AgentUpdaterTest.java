@@ -45,6 +45,25 @@ class AgentUpdaterTest {
     }
 
     @Test
+    void idleWakesOnlyWhenAnUpdateIsDue() {
+        updater.start();
+        clock.advanceBy(0);
+        long before = clock.tasksRun();
+        clock.advanceBy(Duration.ofSeconds(10).toNanos());
+        assertThat(clock.tasksRun() - before).isEqualTo(10); // one wake a second, not ten
+    }
+
+    @Test
+    void aMoveAfterAnIdleSpellIsSentAtOnce() {
+        updater.start();
+        clock.advanceBy(Duration.ofMillis(500).toNanos());
+        updater.agentMoved(new Vector3(5, 0, 0));
+        clock.advanceBy(0);
+        assertThat(sent).hasSize(2);
+        assertThat(((AgentUpdate) sent.get(1)).agentData().cameraCenter().x()).isEqualTo(5);
+    }
+
+    @Test
     void closeStops() {
         updater.start();
         clock.advanceBy(0);

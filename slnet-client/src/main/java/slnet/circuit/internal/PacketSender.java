@@ -31,6 +31,8 @@ import slnet.protocol.messages.StartPingCheck;
  * wrap at 2<sup>24</sup>, as the official viewer's do.
  */
 public final class PacketSender {
+    /** How far ahead "no deadline" lies: far, yet safe from overflow in {@code nanoTime} arithmetic. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE / 2;
     private static final Logger LOG = LoggerFactory.getLogger(PacketSender.class);
     private static final int SEQUENCE_MODULUS = 1 << 24;
 
@@ -298,12 +300,18 @@ public final class PacketSender {
      * @param now the time
      * @param settlements where the futures of lost packets go
      * @param lost where lost packets are reported
+     * @return the earliest resend deadline of the packets still in flight (in the past when the
+     *         budget left some due packets for later), or {@code now + Long.MAX_VALUE / 2} when none is
      */
-    public void resendDue(long now, Settlements settlements, List<LostPacket> lost) {
+    public long resendDue(long now, Settlements settlements, List<LostPacket> lost) {
         int budget = config.maxResendsPerTick();
+        long earliest = now + NO_DEADLINE;
         for (Iterator<Unacked> it = unacked.values().iterator(); it.hasNext(); ) {
             Unacked packet = it.next();
             if (now - packet.deadlineNs < 0) {
+                if (packet.deadlineNs - earliest < 0) {
+                    earliest = packet.deadlineNs;
+                }
                 continue;
             }
             if (packet.resends >= config.maxResends()) {
@@ -318,6 +326,7 @@ public final class PacketSender {
                 continue;
             }
             if (budget == 0) {
+                earliest = now; // still due: soon again
                 continue;
             }
             budget--;
@@ -327,7 +336,11 @@ public final class PacketSender {
             counters.resent.increment();
             transmit(packet.datagram.length);
             packet.deadlineNs = now + rtt.backedOffTimeoutNs(packet.resends, config.backoffMultiplier());
+            if (packet.deadlineNs - earliest < 0) {
+                earliest = packet.deadlineNs;
+            }
         }
+        return earliest;
     }
 
     /**
