@@ -213,6 +213,23 @@ public record NetworkConfig(TransportFactory transportFactory, CircuitConfig cir
         }
 
         /**
+         * Runs the client on resources many clients share: their receive thread and one socket per
+         * client, their timer, their login service and their HTTP client for capabilities and event
+         * queues. The manager does not close them. Options set after this call override it.
+         *
+         * @param v the shared resources
+         * @return this
+         */
+        public Builder resources(ClientResources v) {
+            java.util.Objects.requireNonNull(v, "resources");
+            transportFactory = v.transportFactory();
+            scheduler = v.scheduler();
+            authenticationService = v.authenticationService();
+            regionServices = v.regionServices();
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return the configuration
