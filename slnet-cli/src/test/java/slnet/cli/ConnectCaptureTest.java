@@ -48,14 +48,7 @@ class ConnectCaptureTest {
     }
 
     private CliRun connect(String... args) {
-        Map<String, String> env = Map.of(LoginCommand.PASSWORD_ENV, "alice-pw");
-        CommandLine cli = new CommandLine(new ConnectCommand(env::get, Optional::empty, false));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.connect("alice-pw", args);
     }
 
     @Test

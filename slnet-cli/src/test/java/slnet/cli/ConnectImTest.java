@@ -55,25 +55,7 @@ class ConnectImTest {
     }
 
     private CliRun connect(String... args) {
-        Map<String, String> env = Map.of(LoginCommand.PASSWORD_ENV, "alice-pw");
-        CommandLine cli = new CommandLine(new ConnectCommand(env::get, Optional::empty, false));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> json(CliRun run) {
-        return run.lines().stream().map(line -> {
-            try {
-                return (Map<String, Object>) Json.parse(line);
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
+        return CliRun.connect("alice-pw", args);
     }
 
     @Test
@@ -93,7 +75,7 @@ class ConnectImTest {
             ImReceived received = bobsEvents.awaitEvent(ImReceived.class, WAIT);
             assertThat(received.message().text()).isEqualTo("hello Bob");
             assertThat(received.message().fromId()).isEqualTo(ALICE.agentId());
-            List<Map<String, Object>> events = json(run);
+            List<Map<String, Object>> events = run.json();
             assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("event", "im_sent")
                     .containsEntry("to", "Bob Tester").containsEntry("target", BOB.agentId().toString())
                     .containsEntry("text", "hello Bob"));

@@ -22,23 +22,12 @@ class PacketDecodeCaptureTest {
     @TempDir
     Path dir;
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> json(CliRun run) {
-        return run.lines().stream().map(line -> {
-            try {
-                return (Map<String, Object>) Json.parse(line);
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
-    }
-
     @Test
     void lenientlyEveryDatagramOfTheOpenSimulatorCaptureDecodesAndSaysWhatWasTolerated() {
         CliRun run = CliRun.run("packet", "decode", "--lenient", "--file", OPENSIM.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<Map<String, Object>> lines = json(run);
+        List<Map<String, Object>> lines = run.json();
         assertThat(lines).hasSize(449);
         assertThat(lines).allSatisfy(o -> assertThat(o).doesNotContainKey("error").containsEntry("direction", "in")
                 .containsKeys("line", "name", "flags", "sequence", "message", "blocks"));
@@ -64,7 +53,7 @@ class PacketDecodeCaptureTest {
         CliRun run = CliRun.run("packet", "decode", "--file", OPENSIM.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        List<Map<String, Object>> lines = json(run);
+        List<Map<String, Object>> lines = run.json();
         assertThat(lines).hasSize(449);
         List<Map<String, Object>> errors = lines.stream().filter(o -> o.containsKey("error")).toList();
         assertThat(errors).isNotEmpty().allSatisfy(o -> assertThat(o).containsKeys("line", "name", "reason", "offset"));
@@ -90,7 +79,7 @@ class PacketDecodeCaptureTest {
         CliRun run = CliRun.withStdin(capture, "packet", "decode", "--file", "-");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        List<Map<String, Object>> lines = json(run);
+        List<Map<String, Object>> lines = run.json();
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).containsEntry("line", 2L).containsEntry("direction", "in")
                 .containsEntry("name", "StartPingCheck").containsEntry("message", "StartPingCheck")
@@ -109,7 +98,7 @@ class PacketDecodeCaptureTest {
         // StartPingCheck with one byte after its last block.
         CliRun run = CliRun.run("packet", "decode", "--lenient", START_PING + "ff");
         assertThat(run.exitCode()).isZero();
-        assertThat(json(run).get(0)).containsEntry("message", "StartPingCheck")
+        assertThat(run.json().get(0)).containsEntry("message", "StartPingCheck")
                 .containsEntry("tolerated", List.of("trailing bytes"));
         assertThat(CliRun.run("packet", "decode", START_PING + "ff").exitCode()).isEqualTo(1);
     }
