@@ -128,19 +128,20 @@ public final class CapabilityClient implements AutoCloseable {
             throw new CapabilityException(CapabilityException.Kind.MALFORMED, 200,
                     "seed " + CapabilityUris.redact(seed) + " answered " + answer.type() + ", not a map", null);
         }
-        Map<String, URI> granted = new LinkedHashMap<>();
+        Map<String, String> granted = new LinkedHashMap<>();
         map.entries().forEach((name, value) -> {
             String text = value.asUri();
             if (!text.isEmpty()) {
                 try {
-                    granted.put(name, URI.create(text));
+                    URI.create(text); // checked here, made again only when used
+                    granted.put(name, text);
                 } catch (IllegalArgumentException e) {
                     LOG.debug("seed {} granted {} with a malformed URI; skipped", CapabilityUris.redact(seed), name);
                 }
             }
         });
         LOG.debug("seed {} granted {} of {} capabilities", CapabilityUris.redact(seed), granted.size(), names.size());
-        return new RegionCapabilities(seed, granted);
+        return RegionCapabilities.ofUrls(seed, granted);
     }
 
     private Llsd send(String method, URI capability, Llsd body, LlsdFormat format, Duration timeout)

@@ -25,6 +25,7 @@ import slnet.circuit.internal.PacketSender;
 import slnet.circuit.internal.RttEstimator;
 import slnet.circuit.internal.Settlements;
 import slnet.circuit.internal.TrustPolicy;
+import slnet.protocol.DecodeMode;
 import slnet.protocol.Deviation;
 import slnet.protocol.Message;
 import slnet.protocol.MessageDescriptor;
@@ -103,8 +104,12 @@ public final class Circuit implements AutoCloseable {
 
     // Guarded by inboundLock.
     private final Object inboundLock = new Object();
-    private final PacketCodec receiveCodec;
-    private final byte[] receiveBuffer = new byte[PacketCodec.MAX_PACKET_SIZE];
+    /**
+     * What reading a datagram needs (a copy of it and a codec's scratch space), shared by every
+     * circuit the same thread reads: one set for a client's receive thread, one for a selector
+     * shared by a fleet, rather than 16 KB for each circuit of each bot.
+     */
+    private static final ThreadLocal<ReceiveScratch> RECEIVE_SCRATCH = ThreadLocal.withInitial(ReceiveScratch::new);
     private final Settlements inboundSettlements = new Settlements();
     /** Rejected datagrams by message name; at most one entry per message of the template, and "?". */
     private final Map<String, long[]> rejections = new HashMap<>();
@@ -119,7 +124,6 @@ public final class Circuit implements AutoCloseable {
         this.onClosed = b.onClosed;
         this.name = "circuit " + config.role().name().toLowerCase(Locale.ROOT) + "->" + remote;
         this.events = new EventDispatcher<>(b.listener::onEvent, b.eventExecutor, config.maxPendingEvents());
-        this.receiveCodec = new PacketCodec(Messages.REGISTRY, config.mtu(), config.decodeMode());
         this.received = new DuplicateWindow(config.duplicateWindow());
         this.rtt = new RttEstimator(config.initialRetransmitTimeout().toNanos(),
                 config.minRetransmitTimeout().toNanos(), config.maxRetransmitTimeout().toNanos(),
@@ -245,14 +249,19 @@ public final class Circuit implements AutoCloseable {
     public void onDatagram(ByteBuffer datagram) {
         int length = datagram.remaining();
         synchronized (inboundLock) {
-            if (length > receiveBuffer.length) {
+            if (length > PacketCodec.MAX_PACKET_SIZE) {
                 counters.packetsIn.increment();
                 counters.bytesIn.add(length);
                 counters.malformed.increment();
                 return;
             }
-            datagram.get(datagram.position(), receiveBuffer, 0, length);
-            receive(receiveBuffer, 0, length);
+            ReceiveScratch scratch = ReceiveScratch.take();
+            try {
+                datagram.get(datagram.position(), scratch.buffer, 0, length);
+                receive(scratch.buffer, 0, length, scratch);
+            } finally {
+                scratch.release();
+            }
         }
     }
 
@@ -267,25 +276,30 @@ public final class Circuit implements AutoCloseable {
     public void onDatagram(byte[] datagram, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, datagram.length);
         synchronized (inboundLock) {
-            receive(datagram, offset, length);
+            ReceiveScratch scratch = ReceiveScratch.take();
+            try {
+                receive(datagram, offset, length, scratch);
+            } finally {
+                scratch.release();
+            }
         }
     }
 
-    private void receive(byte[] d, int off, int len) {
+    private void receive(byte[] d, int off, int len, ReceiveScratch scratch) {
         if (closed) {
             return;
         }
         // A future's callback may feed this circuit again on this thread (a synchronous loopback).
         Settlements settlements = inboundSettlements.settling() ? new Settlements() : inboundSettlements;
         try {
-            receive(d, off, len, settlements);
+            receive(d, off, len, settlements, scratch.codec(config.decodeMode()));
         } finally {
             // Futures complete last, once the datagram's bytes are no longer needed.
             settlements.settle();
         }
     }
 
-    private void receive(byte[] d, int off, int len, Settlements settlements) {
+    private void receive(byte[] d, int off, int len, Settlements settlements, PacketCodec receiveCodec) {
         long now = scheduler.nanoTime();
         counters.packetsIn.increment();
         counters.bytesIn.add(len);
@@ -294,7 +308,7 @@ public final class Circuit implements AutoCloseable {
         if (ackCount < 0) {
             counters.malformed.increment();
             rejected(d, off, len, new PacketDecodeException(PacketDecodeException.Reason.BAD_ACKS, len - 1, false,
-                    "the appended-ack count does not fit the datagram"));
+                    "the appended-ack count does not fit the datagram"), receiveCodec);
             return;
         }
         int flags = PacketHeader.flags(d, off);
@@ -331,7 +345,7 @@ public final class Circuit implements AutoCloseable {
         } catch (PacketDecodeException e) {
             // Not acked: the peer's resends will fail the same way and it will give up.
             counters.malformed.increment();
-            rejected(d, off, len, e);
+            rejected(d, off, len, e, receiveCodec);
             return;
         }
         int deviations = receiveCodec.lastDeviations();
@@ -521,7 +535,7 @@ public final class Circuit implements AutoCloseable {
     }
 
     /** Under the inbound lock: counts a rejection and tells the listener on the 1st, 2nd, 4th... of a message. */
-    private void rejected(byte[] d, int off, int len, PacketDecodeException e) {
+    private void rejected(byte[] d, int off, int len, PacketDecodeException e, PacketCodec receiveCodec) {
         String messageName;
         try {
             messageName = receiveCodec.peekDescriptor(d, off, len).name();
@@ -616,6 +630,40 @@ public final class Circuit implements AutoCloseable {
     @Override
     public String toString() {
         return name;
+    }
+
+    /** A datagram buffer and codecs, per reading thread; a nested read on the same thread gets its own. */
+    private static final class ReceiveScratch {
+        final byte[] buffer = new byte[PacketCodec.MAX_PACKET_SIZE];
+        private PacketCodec lenient;
+        private PacketCodec strict;
+        private boolean inUse;
+
+        static ReceiveScratch take() {
+            ReceiveScratch scratch = RECEIVE_SCRATCH.get();
+            if (scratch.inUse) {
+                scratch = new ReceiveScratch(); // a circuit fed from inside another's receive (loopback tests)
+            }
+            scratch.inUse = true;
+            return scratch;
+        }
+
+        void release() {
+            inUse = false;
+        }
+
+        PacketCodec codec(DecodeMode mode) {
+            if (mode == DecodeMode.LENIENT) {
+                if (lenient == null) {
+                    lenient = new PacketCodec(Messages.REGISTRY, PacketCodec.MAX_PACKET_SIZE, DecodeMode.LENIENT);
+                }
+                return lenient;
+            }
+            if (strict == null) {
+                strict = new PacketCodec(Messages.REGISTRY, PacketCodec.MAX_PACKET_SIZE, DecodeMode.STRICT);
+            }
+            return strict;
+        }
     }
 
     /** Builds and opens a {@link Circuit}; not thread-safe. */

@@ -1,6 +1,7 @@
 package slnet.network;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -9,24 +10,28 @@ import slnet.circuit.InboundMessage;
 import slnet.circuit.MessageSink;
 
 /**
- * One circuit's inbound dispatch thread: the circuit's sink (on the transport's receive thread)
- * only queues, and a virtual thread of the circuit's own takes the messages one at a time, in
- * order, so a slow handler delays its circuit and nothing else. The queue is bounded: past it,
- * messages are dropped and counted rather than growing without limit.
+ * One circuit's inbound dispatch: the circuit's sink (on the transport's receive thread) only
+ * queues, and a virtual thread takes the messages one at a time, in order, so a slow handler delays
+ * its circuit and nothing else. The thread lives for a burst of messages, not for the circuit: an
+ * idle circuit holds no thread and no preallocated queue (a fleet of idle bots costs no memory for
+ * them). The queue is bounded: past it, messages are dropped and counted rather than growing
+ * without limit.
  */
 final class InboundQueue implements MessageSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboundQueue.class);
 
-    private final ArrayBlockingQueue<InboundMessage> queue;
+    private final LinkedBlockingQueue<InboundMessage> queue;
     private final Consumer<InboundMessage> consumer;
     private final LongAdder dropped = new LongAdder();
-    private final Thread thread;
+    private final String name;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile Thread thread;
     private volatile boolean closed;
 
     InboundQueue(String name, int capacity, Consumer<InboundMessage> consumer) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.consumer = consumer;
-        this.thread = Thread.ofVirtual().name(name).start(this::run);
+        this.name = name;
     }
 
     @Override
@@ -37,23 +42,28 @@ final class InboundQueue implements MessageSink, AutoCloseable {
         if (!queue.offer(message)) {
             dropped.increment();
             if (dropped.sum() == 1) {
-                LOG.warn("{}: inbound queue full, dropping messages", thread.getName());
+                LOG.warn("{}: inbound queue full, dropping messages", name);
             }
+        }
+        if (draining.compareAndSet(false, true)) {
+            thread = Thread.ofVirtual().name(name).start(this::drain);
         }
     }
 
-    private void run() {
-        while (!closed) {
+    private void drain() {
+        while (true) {
             InboundMessage message;
-            try {
-                message = queue.take();
-            } catch (InterruptedException e) {
-                return;
+            while (!closed && (message = queue.poll()) != null) {
+                try {
+                    consumer.accept(message);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: dispatch of {} failed", name, message.message().descriptor().name(), e);
+                }
             }
-            try {
-                consumer.accept(message);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: dispatch of {} failed", thread.getName(), message.message().descriptor().name(), e);
+            draining.set(false);
+            // A message queued after the last poll and before the flag fell found it still up.
+            if (closed || queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
             }
         }
     }
@@ -68,7 +78,10 @@ final class InboundQueue implements MessageSink, AutoCloseable {
     public void close() {
         closed = true;
         queue.clear();
-        thread.interrupt();
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
     }
 
     /**
@@ -77,11 +90,12 @@ final class InboundQueue implements MessageSink, AutoCloseable {
      * @param millis the longest wait
      */
     void join(long millis) {
-        if (Thread.currentThread() == thread) {
+        Thread running = thread;
+        if (running == null || Thread.currentThread() == running) {
             return;
         }
         try {
-            thread.join(millis);
+            running.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

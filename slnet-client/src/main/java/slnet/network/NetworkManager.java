@@ -457,7 +457,7 @@ public final class NetworkManager implements AutoCloseable {
                 if (!keep) {
                     services.close();
                 } else if (services instanceof RegionCapabilityAccess access) {
-                    bus.publish(new CapabilitiesGranted(address, access.granted().byName().keySet(),
+                    bus.publish(new CapabilitiesGranted(address, access.granted().names(),
                             config.clock().instant()));
                 }
             } catch (Exception e) {

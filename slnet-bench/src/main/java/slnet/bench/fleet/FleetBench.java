@@ -60,6 +60,7 @@ public final class FleetBench {
         boolean shared = options.getOrDefault("mode", "shared").equals("shared");
         String pattern = options.getOrDefault("name-pattern", "Load Bot%d");
         String password = options.getOrDefault("password", "password");
+        boolean capabilities = !options.getOrDefault("capabilities", "on").equals("off");
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long heapBefore = heapAfterGc();
@@ -76,6 +77,9 @@ public final class FleetBench {
                         .reconnectPolicy(ReconnectPolicy.DISABLED);
                 if (resources != null) {
                     network.resources(resources);
+                }
+                if (!capabilities) {
+                    network.regionServices(slnet.network.RegionServices.NONE);
                 }
                 Client bot = Client.create(ClientConfig.builder().network(network.build()).build());
                 bots.add(bot);
