@@ -22,6 +22,14 @@ final class CoarseLocations {
 
     /** Sends one round to {@code roots}, unreliably, as simulators do (the next round replaces it). */
     static void send(List<Agent> roots) {
+        List<CoarseLocationUpdate> round = round(roots);
+        for (int i = 0; i < roots.size(); i++) {
+            roots.get(i).circuit.send(round.get(i));
+        }
+    }
+
+    /** @return the message for each of {@code roots}, in order; at most 61 distinct ones */
+    static List<CoarseLocationUpdate> round(List<Agent> roots) {
         int listed = Math.min(roots.size(), MAX_PER_MESSAGE);
         List<CoarseLocationUpdate.Location> locations = new ArrayList<>(listed);
         List<CoarseLocationUpdate.AgentData> ids = new ArrayList<>(listed);
@@ -33,12 +41,13 @@ final class CoarseLocations {
         List<CoarseLocationUpdate.Location> frozenLocations = List.copyOf(locations);
         List<CoarseLocationUpdate.AgentData> frozenIds = List.copyOf(ids);
         CoarseLocationUpdate unlisted = new CoarseLocationUpdate(frozenLocations, NOT_LISTED, frozenIds);
+        List<CoarseLocationUpdate> round = new ArrayList<>(roots.size());
         for (int i = 0; i < roots.size(); i++) {
-            CoarseLocationUpdate message = i < listed
+            round.add(i < listed
                     ? new CoarseLocationUpdate(frozenLocations, new CoarseLocationUpdate.Index(i, -1), frozenIds)
-                    : unlisted;
-            roots.get(i).circuit.send(message);
+                    : unlisted);
         }
+        return round;
     }
 
     /** Meters as bytes: x and y clamped to 0..255, z in units of 4 m. */

@@ -351,8 +351,8 @@ final class Region {
             if (agent.inRegion || agents.get(agent.session.agentId()) != agent) {
                 return; // a repeated CompleteAgentMovement: answer again, announce once; or already gone
             }
-            agent.inRegion = true;
             enterView(agent);
+            agent.inRegion = true; // after: a coarse round that lists the agent comes after its ObjectUpdates
         }
         LOG.debug("agent {} entered region {}", agent.session.agentId(), settings.name());
         listener.agentEntered(agent.presence());
