@@ -279,6 +279,9 @@ public final class TestGrid implements AutoCloseable {
 
         /** @param meters see {@link Simulator.Builder#spawnScatter}, for every region @return this */
         public Builder spawnScatter(float meters) {
+            if (!(meters >= 0 && meters <= 256)) {
+                throw new IllegalArgumentException("spawnScatter must be 0..256 m, not " + meters);
+            }
             spawnScatter = meters;
             return this;
         }
