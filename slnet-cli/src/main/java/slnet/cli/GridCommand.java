@@ -27,6 +27,16 @@ public final class GridCommand implements Callable<Integer> {
             description = "An account to accept (repeatable; default: \"Test User:password\").")
     List<String> accounts = new ArrayList<>();
 
+    @Option(names = "--accounts", paramLabel = "N",
+            description = "Also accept N load-test accounts, \"Load Bot1\" to \"Load BotN\", password \"password\" "
+                    + "(for slnet swarm).")
+    int loadAccounts;
+
+    @Option(names = "--spawn-scatter", paramLabel = "METERS",
+            description = "Land logins at a random spot within METERS of the spawn point (default 0), so that "
+                    + "chat by range reaches a few of a crowd, not all.")
+    float spawnScatter;
+
     @Option(names = "--region", paramLabel = "Name@x,y",
             description = "A region at grid coordinates x,y (repeatable; default: Alpha@1000,1000 and Beta@1001,1000).")
     List<String> regions = new ArrayList<>();
@@ -42,6 +52,10 @@ public final class GridCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TestGrid.Builder builder = TestGrid.builder();
         try {
+            if (loadAccounts < 0) {
+                throw new IllegalArgumentException("--accounts must not be negative");
+            }
+            builder.loadAccounts(loadAccounts).spawnScatter(spawnScatter);
             for (String account : accounts.isEmpty() ? List.of("Test User:password") : accounts) {
                 int colon = account.lastIndexOf(':');
                 String[] names = (colon < 0 ? "" : account.substring(0, colon)).strip().split("\\s+");
@@ -69,8 +83,13 @@ public final class GridCommand implements Callable<Integer> {
                 out.println("  region " + simulator.region().name() + " at " + simulator.address().getHostString()
                         + ":" + simulator.address().getPort());
             }
-            for (var account : grid.accounts()) {
+            for (var account : grid.accounts().subList(loadAccounts, grid.accounts().size())) {
                 out.println("  account \"" + account.firstName() + " " + account.lastName() + "\"");
+            }
+            if (loadAccounts > 0) {
+                out.println("  accounts \"" + String.format(TestGrid.LOAD_NAME_PATTERN, 1) + "\" to \""
+                        + String.format(TestGrid.LOAD_NAME_PATTERN, loadAccounts) + "\", password \""
+                        + TestGrid.LOAD_PASSWORD + "\"");
             }
             out.println("try: SLNET_PASSWORD=... ./slnet connect --login-uri " + grid.loginUri()
                     + " --user \"First Last\" --say hello --stay 5");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             GridCommand.class,
             DemoCommand.class,
             ConnectCommand.class,
+            SwarmCommand.class,
         })
 public final class Main implements Runnable {
 

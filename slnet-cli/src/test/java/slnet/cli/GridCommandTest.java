@@ -18,7 +18,19 @@ class GridCommandTest {
     }
 
     @Test
+    void loadAccountsAreSummedUpInOneLineAndTheLoginUriStaysFindable() {
+        CliRun run = CliRun.run("grid", "--for", "0", "--accounts", "500", "--spawn-scatter", "50");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSizeLessThan(12)
+                .anySatisfy(line -> assertThat(line).matches("test grid up; login URI: http://127\\.0\\.0\\.1:\\d+/\\S*"))
+                .contains("  accounts \"Load Bot1\" to \"Load Bot500\", password \"password\"",
+                        "  account \"Test User\"");
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
+        assertThat(CliRun.run("grid", "--for", "0", "--accounts", "-1").exitCode()).isEqualTo(2);
+        assertThat(CliRun.run("grid", "--for", "0", "--spawn-scatter", "300").exitCode()).isEqualTo(2);
         assertThat(CliRun.run("grid", "--for", "0", "--account", "NoPassword").exitCode()).isEqualTo(2);
         assertThat(CliRun.run("grid", "--for", "0", "--region", "Nowhere").exitCode()).isEqualTo(2);
     }

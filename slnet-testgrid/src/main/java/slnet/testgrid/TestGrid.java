@@ -43,6 +43,10 @@ import slnet.time.Scheduler;
  * behind and is idempotent.
  */
 public final class TestGrid implements AutoCloseable {
+    /** The password of the accounts {@link Builder#loadAccounts} adds. */
+    public static final String LOAD_PASSWORD = "password";
+    /** The names {@link Builder#loadAccounts} gives, for {@link String#format}: "Load Bot1", "Load Bot2"... */
+    public static final String LOAD_NAME_PATTERN = "Load Bot%d";
     private final LoginServer loginServer;
     private final List<Simulator> simulators;
     private final Simulator start;
@@ -239,8 +243,53 @@ public final class TestGrid implements AutoCloseable {
         private boolean capabilities = true;
         private Duration pollHold = Duration.ofSeconds(20);
         private Duration departureGrace = Duration.ofSeconds(10);
+        private int avatarViewLimit = Simulator.DEFAULT_AVATAR_VIEW_LIMIT;
+        private float spawnScatter;
+        private Duration coarseLocationInterval = Simulator.DEFAULT_COARSE_LOCATION_INTERVAL;
 
         private Builder() {
+        }
+
+        /**
+         * Adds accounts for load tests: {@code Load Bot1} to {@code Load Bot<count>}, password
+         * {@value TestGrid#LOAD_PASSWORD} (see {@link TestGrid#LOAD_NAME_PATTERN}).
+         *
+         * @param count how many, 0 or more
+         * @return this
+         */
+        public Builder loadAccounts(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative, not " + count);
+            }
+            for (int i = 1; i <= count; i++) {
+                String[] name = String.format(java.util.Locale.ROOT, LOAD_NAME_PATTERN, i).split(" ");
+                account(name[0], name[1], LOAD_PASSWORD);
+            }
+            return this;
+        }
+
+        /** @param v see {@link Simulator.Builder#avatarViewLimit}, for every region @return this */
+        public Builder avatarViewLimit(int v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("avatarViewLimit must not be negative, not " + v);
+            }
+            avatarViewLimit = v;
+            return this;
+        }
+
+        /** @param meters see {@link Simulator.Builder#spawnScatter}, for every region @return this */
+        public Builder spawnScatter(float meters) {
+            if (!(meters >= 0 && meters <= 256)) {
+                throw new IllegalArgumentException("spawnScatter must be 0..256 m, not " + meters);
+            }
+            spawnScatter = meters;
+            return this;
+        }
+
+        /** @param v see {@link Simulator.Builder#coarseLocationInterval}, for every region @return this */
+        public Builder coarseLocationInterval(Duration v) {
+            coarseLocationInterval = Objects.requireNonNull(v, "coarseLocationInterval");
+            return this;
         }
 
         /**
@@ -407,6 +456,8 @@ public final class TestGrid implements AutoCloseable {
                             .regionCorner(spec.gridX() * 256, spec.gridY() * 256)
                             .circuitConfig(circuitConfig).listener(listener).logoutReplyEnabled(logoutReplyEnabled)
                             .grid(grid).departureGrace(departureGrace)
+                            .avatarViewLimit(avatarViewLimit).spawnScatter(spawnScatter)
+                            .coarseLocationInterval(coarseLocationInterval)
                             .sessionValidator(code -> {
                                 LoginServer server = login.get();
                                 return server == null ? Optional.empty() : toAgentSession(server.sessionFor(code));

@@ -1,5 +1,7 @@
 package slnet.testgrid.sim;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import slnet.circuit.Circuit;
 import slnet.protocol.types.Vector3;
@@ -16,6 +18,12 @@ final class Agent {
     volatile Circuit circuit;
     volatile Vector3 position;
     volatile boolean inRegion;
+    /** The root agents whose avatars this agent's viewer was sent; guarded by the region's lock. */
+    final Set<Agent> shown = new HashSet<>();
+    /** The root agents whose viewers were sent this agent's avatar; guarded by the region's lock. */
+    final Set<Agent> shownTo = new HashSet<>();
+    /** Where {@link AvatarCells} filed this agent, -1 if it is not filed; guarded by the region's lock. */
+    int cell = -1;
 
     Agent(AgentSession session, int localId, Vector3 position) {
         this.session = session;

@@ -23,7 +23,9 @@ import slnet.protocol.messages.ChatFromViewer;
 import slnet.protocol.messages.CompleteAgentMovement;
 import slnet.protocol.messages.DisableSimulator;
 import slnet.protocol.messages.ImprovedInstantMessage;
+import slnet.protocol.messages.KillObject;
 import slnet.protocol.messages.LogoutRequest;
+import slnet.protocol.messages.ObjectUpdate;
 import slnet.protocol.messages.TeleportLandmarkRequest;
 import slnet.protocol.messages.TeleportLocationRequest;
 import slnet.protocol.messages.UseCircuitCode;
@@ -35,7 +37,14 @@ import slnet.time.Scheduler;
  * The region's behaviour, without sockets: who is here, what their viewers' messages cause, and the
  * test controls acting on agents. A {@link Simulator} feeds it admitted circuits and their messages.
  * Thread-safe: the agents live in a concurrent map; each agent's fields are volatile; messages of
- * one circuit arrive on one thread at a time.
+ * one circuit arrive on one thread at a time. Who stands where and who was shown whose avatar
+ * ({@link AvatarCells}, {@link Agent#shown}) change under one lock, the cells' monitor.
+ *
+ * <p>Work per event stays bounded however many agents are here: an arrival shows the newcomer the
+ * {@code avatarViewLimit} nearest avatars (and shows it to those of them with room in their own
+ * view), a departure or move tells only who was shown the avatar, chat looks only at the cells in
+ * range, and coarse locations go out once per interval from one snapshot (at most
+ * {@value CoarseLocations#MAX_PER_MESSAGE} per message, as OpenSimulator sends them).
  */
 final class Region {
     private static final Logger LOG = LoggerFactory.getLogger(Region.class);
@@ -62,6 +71,11 @@ final class Region {
     private final ConcurrentHashMap<UUID, Arrival> arrivals = new ConcurrentHashMap<>();
     private final java.util.Set<Circuit> abandoned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextLocalId = new AtomicInteger(1_000);
+    /** The root agents by position; its monitor also guards every agent's shown/shownTo sets. */
+    private final AvatarCells cells = new AvatarCells();
+    private final int avatarViewLimit;
+    private final float spawnScatter;
+    private volatile slnet.time.ScheduledTask coarseTask;
     private volatile boolean logoutReplyEnabled;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
     private volatile boolean silent;
@@ -71,8 +85,10 @@ final class Region {
     }
 
     Region(RegionSettings settings, SimulatorListener listener, Scheduler scheduler, boolean logoutReplyEnabled,
-            GridMap grid, Simulator self, long departureGraceNs) {
+            GridMap grid, Simulator self, long departureGraceNs, int avatarViewLimit, float spawnScatter) {
         this.settings = settings;
+        this.avatarViewLimit = avatarViewLimit;
+        this.spawnScatter = spawnScatter;
         this.messages = new RegionMessages(settings);
         this.listener = listener;
         this.scheduler = scheduler;
@@ -120,7 +136,7 @@ final class Region {
             removeAgent(previous, "replaced by a new circuit");
             previous.circuit.close();
         }
-        Agent agent = new Agent(session, nextLocalId.getAndIncrement(), settings.spawn());
+        Agent agent = new Agent(session, nextLocalId.getAndIncrement(), scatteredSpawn());
         agent.circuit = opener.apply(agent);
         agents.put(session.agentId(), agent);
         listener.circuitAccepted(session);
@@ -164,11 +180,11 @@ final class Region {
         if (agent == null || !agent.inRegion) {
             return;
         }
-        agent.inRegion = false;
-        LOG.debug("agent {} is a child agent in {} now: {}", agentId, settings.name(), reason);
-        if (!silent) {
-            broadcast(messages.killObject(agent.localId), agent);
+        synchronized (cells) {
+            agent.inRegion = false;
+            leaveView(agent, !silent);
         }
+        LOG.debug("agent {} is a child agent in {} now: {}", agentId, settings.name(), reason);
         listener.agentBecameChild(agent.presence(), reason);
         log.signal();
     }
@@ -190,6 +206,10 @@ final class Region {
     /** Stops all sending and forgets everyone, for a closing simulator. */
     void silence(String reason) {
         silent = true;
+        slnet.time.ScheduledTask coarse = coarseTask;
+        if (coarse != null) {
+            coarse.cancel();
+        }
         for (Agent agent : agents.values()) {
             removeAgent(agent, reason);
         }
@@ -217,9 +237,16 @@ final class Region {
             log.signal();
             return;
         }
-        agent.position = position; // no region across that border: the test asked for it, so be it
-        if (agent.inRegion) {
-            broadcast(messages.terseUpdate(agent.localId, agent.position), null);
+        synchronized (cells) {
+            agent.position = position; // no region across that border: the test asked for it, so be it
+            if (agent.inRegion && agent.cell >= 0) {
+                cells.moved(agent);
+                var terse = messages.terseUpdate(agent.localId, position);
+                agent.circuit.sendReliable(terse);
+                for (Agent viewer : agent.shownTo) {
+                    viewer.circuit.sendReliable(terse);
+                }
+            }
         }
         log.signal();
     }
@@ -231,10 +258,8 @@ final class Region {
         }
         var chat = messages.chat(name, objectId, objectId, SOURCE_OBJECT, chatType, position,
                 Bytes.ofString(text));
-        for (Agent listener : agents.values()) {
-            if (listener.inRegion && Agent.distance(position, listener.position) <= range) {
-                listener.circuit.sendReliable(chat);
-            }
+        synchronized (cells) {
+            cells.forEachWithin(position, range, listener -> listener.circuit.sendReliable(chat));
         }
     }
 
@@ -357,17 +382,14 @@ final class Region {
             lookAt = arrival.lookAt();
         }
         agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position, lookAt));
-        if (agent.inRegion) {
-            return; // a repeated CompleteAgentMovement: answer again, announce once
-        }
-        agent.inRegion = true;
-        LOG.debug("agent {} entered region {}", agent.session.agentId(), settings.name());
-        broadcast(messages.avatarUpdate(agent.session, agent.localId, agent.position), null);
-        for (Agent other : agents.values()) {
-            if (other != agent && other.inRegion) {
-                agent.circuit.sendReliable(messages.avatarUpdate(other.session, other.localId, other.position));
+        synchronized (cells) {
+            if (agent.inRegion || agents.get(agent.session.agentId()) != agent) {
+                return; // a repeated CompleteAgentMovement: answer again, announce once; or already gone
             }
+            enterView(agent);
+            agent.inRegion = true; // after: a coarse round that lists the agent comes after its ObjectUpdates
         }
+        LOG.debug("agent {} entered region {}", agent.session.agentId(), settings.name());
         listener.agentEntered(agent.presence());
         grid.agentEntered(self, agent.session);
         log.signal();
@@ -387,10 +409,8 @@ final class Region {
         UUID id = speaker.session.agentId();
         Vector3 from = speaker.position;
         var relayed = messages.chat(speaker.session.fullName(), id, id, SOURCE_AGENT, chat.type(), from, text);
-        for (Agent listener : agents.values()) {
-            if (listener.inRegion && Agent.distance(from, listener.position) <= range) {
-                listener.circuit.sendReliable(relayed);
-            }
+        synchronized (cells) {
+            cells.forEachWithin(from, range, listener -> listener.circuit.sendReliable(relayed));
         }
     }
 
@@ -446,9 +466,10 @@ final class Region {
             abandoned.add(circuit);
         }
         LOG.debug("agent {} left region {}: {}", agent.session.agentId(), settings.name(), reason);
-        boolean wasRoot = agent.inRegion;
-        if (wasRoot && !silent) {
-            broadcast(messages.killObject(agent.localId), agent);
+        boolean wasRoot;
+        synchronized (cells) {
+            wasRoot = agent.inRegion;
+            leaveView(agent, wasRoot && !silent);
         }
         listener.agentLeft(agent.presence(), reason);
         grid.agentLeft(self, agent.session, wasRoot, !silent);
@@ -465,11 +486,82 @@ final class Region {
         }
     }
 
-    void broadcast(Message message, Agent except) {
-        for (Agent agent : agents.values()) {
-            if (agent != except && agent.inRegion) {
-                agent.circuit.sendReliable(message);
+    /**
+     * Files a newcomer and shows avatars both ways: the newcomer sees itself and its nearest
+     * neighbours up to the view limit; each of those with room in its own view sees the newcomer.
+     * At most a few view limits of agents are looked at, however crowded the region. Under the lock.
+     */
+    private void enterView(Agent agent) {
+        cells.add(agent);
+        ObjectUpdate own = messages.avatarUpdate(agent.session, agent.localId, agent.position);
+        agent.circuit.sendReliable(own);
+        int[] budget = {4 * avatarViewLimit};
+        cells.visitNearestFirst(agent.position, other -> {
+            if (other == agent) {
+                return true;
             }
+            if (agent.shown.size() < avatarViewLimit && agent.shown.add(other)) {
+                other.shownTo.add(agent);
+                agent.circuit.sendReliable(messages.avatarUpdate(other.session, other.localId, other.position));
+            }
+            if (other.shown.size() < avatarViewLimit && other.shown.add(agent)) {
+                agent.shownTo.add(other);
+                other.circuit.sendReliable(own);
+            }
+            return --budget[0] > 0;
+        });
+    }
+
+    /** Unfiles an agent and forgets who saw whom; tells who saw it if {@code announce}. Under the lock. */
+    private void leaveView(Agent agent, boolean announce) {
+        cells.remove(agent);
+        KillObject kill = announce && !agent.shownTo.isEmpty() ? messages.killObject(agent.localId) : null;
+        for (Agent viewer : agent.shownTo) {
+            viewer.shown.remove(agent);
+            if (kill != null) {
+                viewer.circuit.sendReliable(kill);
+            }
+        }
+        for (Agent seen : agent.shown) {
+            seen.shownTo.remove(agent);
+        }
+        agent.shownTo.clear();
+        agent.shown.clear();
+    }
+
+    /** A new agent's first position: the spawn point, or a random spot around it when arrivals scatter. */
+    private Vector3 scatteredSpawn() {
+        Vector3 spawn = settings.spawn();
+        if (spawnScatter <= 0) {
+            return spawn;
+        }
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        double angle = random.nextDouble(2 * Math.PI);
+        double radius = spawnScatter * Math.sqrt(random.nextDouble()); // uniform over the disc
+        float x = (float) Math.max(1, Math.min(255, spawn.x() + radius * Math.cos(angle)));
+        float y = (float) Math.max(1, Math.min(255, spawn.y() + radius * Math.sin(angle)));
+        return new Vector3(x, y, spawn.z());
+    }
+
+    /**
+     * Sends every root agent the coarse locations, then runs again after {@code intervalNs}, until
+     * the region falls silent.
+     */
+    void startCoarseLocations(long intervalNs) {
+        if (intervalNs <= 0 || silent) {
+            return;
+        }
+        try {
+            coarseTask = scheduler.schedule(() -> {
+                if (silent) {
+                    return;
+                }
+                List<Agent> roots = agents.values().stream().filter(a -> a.inRegion && !a.leaving.get()).toList();
+                CoarseLocations.send(roots);
+                startCoarseLocations(intervalNs);
+            }, intervalNs);
+        } catch (RejectedExecutionException e) {
+            // the scheduler is closing: so is the simulator
         }
     }
 

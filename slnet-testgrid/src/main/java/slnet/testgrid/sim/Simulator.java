@@ -38,8 +38,10 @@ import slnet.transport.UdpTransportConfig;
  * <p>A datagram from an address without a circuit is admitted only if it is a {@code UseCircuitCode}
  * whose code, session and agent match a session the {@link SessionValidator} knows; anything else is
  * counted and dropped, unacknowledged. Once admitted, the viewer gets {@code RegionHandshake}; on
- * {@code CompleteAgentMovement} it gets {@code AgentMovementComplete}, and every agent in the region
- * gets the newcomer's avatar {@code ObjectUpdate} (the newcomer also gets everyone else's). Channel-0
+ * {@code CompleteAgentMovement} it gets {@code AgentMovementComplete}, and the agents in the region
+ * get the newcomer's avatar {@code ObjectUpdate} (the newcomer also gets theirs), up to the
+ * {@linkplain Builder#avatarViewLimit view limit} of nearest avatars each; every second each root
+ * agent gets a {@code CoarseLocationUpdate} (at most 60 avatars, as OpenSimulator sends). Channel-0
  * chat is relayed by range (whisper 10 m, say 20 m, shout 100 m, typing 20 m) to every agent in range,
  * the speaker included; instant messages go to the addressee if present; {@code LogoutRequest} is
  * answered with {@code LogoutReply} (unless {@linkplain #setLogoutReplyEnabled switched off}) and
@@ -68,6 +70,10 @@ import slnet.transport.UdpTransportConfig;
  */
 public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+    /** How many other avatars one agent is shown at most, unless the builder says otherwise. */
+    public static final int DEFAULT_AVATAR_VIEW_LIMIT = 100;
+    /** How often coarse locations go out, unless the builder says otherwise. */
+    public static final Duration DEFAULT_COARSE_LOCATION_INTERVAL = Duration.ofSeconds(1);
     private final Region region;
     private final GridMap grid;
     private final SessionValidator validator;
@@ -93,7 +99,8 @@ public final class Simulator implements AutoCloseable {
         }
         this.grid = b.grid != null ? b.grid : new GridMap(AgentEventQueues.NONE);
         this.region = new Region(new RegionSettings(b.regionName, b.cornerX, b.cornerY, b.regionId, b.waterHeight,
-                b.spawn), b.listener, scheduler, b.logoutReplyEnabled, grid, this, b.departureGrace.toNanos());
+                b.spawn), b.listener, scheduler, b.logoutReplyEnabled, grid, this, b.departureGrace.toNanos(),
+                b.avatarViewLimit, b.spawnScatter);
         CircuitConfig config = b.circuitConfig.toBuilder().role(CircuitRole.SIMULATOR).build();
         this.host = new CircuitHost(new TransportDatagramSender(transport), scheduler, config);
     }
@@ -181,7 +188,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Moves an agent's avatar and tells every agent in the region ({@code ImprovedTerseObjectUpdate}).
+     * Moves an agent's avatar and tells the agents shown it ({@code ImprovedTerseObjectUpdate}).
      * A root agent moved past a border into a region the grid runs crosses into it instead
      * ({@code CrossedRegion}); past a border with no region beyond, it goes where it is told.
      *
@@ -432,8 +439,52 @@ public final class Simulator implements AutoCloseable {
         private boolean logoutReplyEnabled = true;
         private GridMap grid;
         private Duration departureGrace = Duration.ofSeconds(10);
+        private int avatarViewLimit = DEFAULT_AVATAR_VIEW_LIMIT;
+        private float spawnScatter;
+        private Duration coarseLocationInterval = DEFAULT_COARSE_LOCATION_INTERVAL;
 
         private Builder() {
+        }
+
+        /**
+         * @param v how many other avatars one agent's viewer is shown at most, nearest first at its
+         *          arrival (default {@value #DEFAULT_AVATAR_VIEW_LIMIT}); bounds the work of an
+         *          arrival however crowded the region
+         * @return this
+         */
+        public Builder avatarViewLimit(int v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("avatarViewLimit must not be negative, not " + v);
+            }
+            avatarViewLimit = v;
+            return this;
+        }
+
+        /**
+         * @param meters arrivals by login land at a random spot within this distance of the spawn
+         *               point, inside the region (default 0: all on the spawn point); spreads a
+         *               crowd of bots so that chat by range reaches a few, not all
+         * @return this
+         */
+        public Builder spawnScatter(float meters) {
+            if (!(meters >= 0 && meters <= 256)) {
+                throw new IllegalArgumentException("spawnScatter must be 0..256 m, not " + meters);
+            }
+            spawnScatter = meters;
+            return this;
+        }
+
+        /**
+         * @param v how often every root agent gets a {@code CoarseLocationUpdate} (default 1 s, as
+         *          simulators do; zero for never)
+         * @return this
+         */
+        public Builder coarseLocationInterval(Duration v) {
+            if (v.isNegative()) {
+                throw new IllegalArgumentException("coarseLocationInterval must not be negative");
+            }
+            coarseLocationInterval = v;
+            return this;
         }
 
         /** @param v the region's name @return this */
@@ -546,6 +597,7 @@ public final class Simulator implements AutoCloseable {
                 simulator = new Simulator(this, transport);
                 simulator.grid.add(simulator);
                 transport.start(simulator::onDatagram);
+                simulator.region.startCoarseLocations(coarseLocationInterval.toNanos());
             } catch (RuntimeException e) {
                 if (simulator != null) {
                     simulator.close();
