@@ -1,14 +1,11 @@
 package slnet.network;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.circuit.CircuitEvent;
@@ -20,15 +17,12 @@ import slnet.handler.HandlerRegistry;
 import slnet.handler.MessagePath;
 import slnet.login.AuthenticationService;
 import slnet.login.LoginCredentials;
-import slnet.login.LoginException;
-import slnet.login.LoginFailure;
 import slnet.login.SessionInfo;
 import slnet.protocol.Message;
 import slnet.protocol.messages.AgentMovementComplete;
 import slnet.protocol.messages.DisableSimulator;
 import slnet.protocol.messages.KickUser;
 import slnet.protocol.messages.LogoutReply;
-import slnet.protocol.messages.LogoutRequest;
 import slnet.protocol.messages.RegionHandshake;
 import slnet.protocol.types.Vector3;
 import slnet.time.ExecutorScheduler;
@@ -69,8 +63,9 @@ import slnet.time.Scheduler;
  * service if the manager created them. Idempotent; afterwards {@code connect} throws.
  */
 public final class NetworkManager implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(NetworkManager.class);
-    private static final long JOIN_MILLIS = 1000;
+    // The session lifecycle (login, handshake, logout, reconnect) lives in SessionLifecycle; this
+    // class wires the layers and handles what circuits deliver.
+    static final Logger LOG = LoggerFactory.getLogger(NetworkManager.class);
 
     private final NetworkConfig config;
     private final Object contextClient;
@@ -84,13 +79,7 @@ public final class NetworkManager implements AutoCloseable {
     private final SimulatorCircuits circuits;
     private final RegionTravel travel;
 
-    private final Object lock = new Object();
-    // Guarded by lock.
-    private ReconnectLoop reconnect;
-    private Thread shutdownHook;
-    private boolean closed;
-
-    private volatile Session session;
+    private final SessionLifecycle lifecycle;
 
     /**
      * Creates a manager; nothing is opened until the first {@link #connect}.
@@ -130,12 +119,13 @@ public final class NetworkManager implements AutoCloseable {
                         + failure.detail(), failure.cause(), config.clock().instant())),
                 this::onInbound, this::onCircuitEvent);
         travel = new RegionTravel(this, handlers, config.handshakeStepTimeout());
+        lifecycle = new SessionLifecycle(this, auth, tracker, circuits, travel);
     }
 
     // ---------------------------------------------------------------- for RegionTravel
 
     Session currentSession() {
-        return session;
+        return lifecycle.current();
     }
 
     SimulatorCircuits circuits() {
@@ -195,7 +185,7 @@ public final class NetworkManager implements AutoCloseable {
 
     /** @return the current region's capabilities, once its seed answered (with the default region services) */
     public Optional<RegionCapabilityAccess> capabilities() {
-        Session s = session;
+        Session s = lifecycle.current();
         if (s == null) {
             return Optional.empty();
         }
@@ -232,19 +222,19 @@ public final class NetworkManager implements AutoCloseable {
 
     /** @return the current session, while there is one (CONNECTING, CONNECTED) */
     public Optional<SessionInfo> session() {
-        Session s = session;
+        Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.of(s.info);
     }
 
     /** @return the primary circuit's address, while there is one */
     public Optional<InetSocketAddress> primaryCircuit() {
-        Session s = session;
+        Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.of(s.primary.remoteAddress());
     }
 
     /** @return the primary circuit's view (send messages on it), while there is one */
     public Optional<HandlerContext> primaryContext() {
-        Session s = session;
+        Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.of(s.primary.context);
     }
 
@@ -255,7 +245,7 @@ public final class NetworkManager implements AutoCloseable {
 
     /** @return the primary region's id, once its RegionHandshake arrived */
     public Optional<java.util.UUID> regionId() {
-        Session s = session;
+        Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.ofNullable(s.primary.region.regionId());
     }
 
@@ -285,7 +275,7 @@ public final class NetworkManager implements AutoCloseable {
      * @param position the region-local position
      */
     public void agentMoved(Vector3 position) {
-        Session s = session;
+        Session s = lifecycle.current();
         if (s != null && s.updater != null) {
             s.updater.agentMoved(position);
         }
@@ -303,18 +293,7 @@ public final class NetworkManager implements AutoCloseable {
      * @throws IllegalStateException if already connecting or connected, or closed
      */
     public SessionSummary connect(LoginCredentials credentials) throws ConnectException, InterruptedException {
-        CompletableFuture<SessionSummary> result = connectAsync(credentials);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            disconnectAsync();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ConnectException ce) {
-                throw ce;
-            }
-            throw new ConnectException(ConnectStep.CANCELLED, String.valueOf(e.getCause()), e.getCause());
-        }
+        return lifecycle.connect(credentials);
     }
 
     /**
@@ -326,107 +305,12 @@ public final class NetworkManager implements AutoCloseable {
      */
     public CompletableFuture<SessionSummary> connectAsync(LoginCredentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
-        synchronized (lock) {
-            ensureOpen();
-            NetworkStatus from = tracker.status();
-            if (from != NetworkStatus.IDLE && from != NetworkStatus.DISCONNECTED) {
-                throw new IllegalStateException("cannot connect while " + from);
-            }
-            if (!tracker.moveIf(from, NetworkStatus.AUTHENTICATING)) {
-                throw new IllegalStateException("status changed while connecting");
-            }
-        }
-        CompletableFuture<SessionSummary> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("slnet-login").start(() -> login(credentials, result));
-        return result;
+        return lifecycle.connectAsync(credentials);
     }
 
-    private void login(LoginCredentials credentials, CompletableFuture<SessionSummary> result) {
-        SessionInfo info;
-        try {
-            info = auth.login(credentials);
-        } catch (LoginException e) {
-            String reason = "login failed: " + e.failure() + ": " + e.getMessage();
-            ConnectException failure = new ConnectException(ConnectStep.LOGIN, reason, e);
-            bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
-            moveToDisconnected(reason);
-            result.completeExceptionally(failure);
-            return;
-        } catch (RuntimeException e) {
-            String reason = "login failed: " + e;
-            bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
-            moveToDisconnected(reason);
-            result.completeExceptionally(new ConnectException(ConnectStep.LOGIN, reason, e));
-            return;
-        }
-        if (!tracker.moveIf(NetworkStatus.AUTHENTICATING, NetworkStatus.CONNECTING)) {
-            result.completeExceptionally(new ConnectException(ConnectStep.CANCELLED,
-                    "connect cancelled during login", null));
-            return;
-        }
-        startSession(info, credentials, result);
-    }
-
-    /** In CONNECTING: opens the primary circuit and runs the handshake. */
-    private void startSession(SessionInfo info, LoginCredentials credentials,
-                              CompletableFuture<SessionSummary> result) {
-        CircuitLink primary;
-        try {
-            primary = circuits.open(info.simulator(), info.regionHandle());
-        } catch (IOException | RuntimeException e) {
-            String reason = "could not open a circuit to " + info.simulator() + ": " + e.getMessage();
-            ConnectException failure = new ConnectException(ConnectStep.USE_CIRCUIT_CODE, reason, e);
-            bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
-            moveToDisconnected(reason);
-            result.completeExceptionally(failure);
-            return;
-        }
-        Session s = new Session(info, credentials, primary);
-        s.handshake = new Handshake(primary, scheduler, config.handshakeStepTimeout(), info, () -> startUpdater(s));
-        primary.handshake = s.handshake;
-        session = s;
-        s.handshake.result().whenComplete((amc, failure) -> {
-            if (failure == null) {
-                onEntered(s, amc, result);
-            } else {
-                ConnectException ce = failure instanceof ConnectException c ? c
-                        : new ConnectException(ConnectStep.CANCELLED, String.valueOf(failure), failure);
-                if (ce.step() != ConnectStep.CANCELLED) {
-                    bus.publish(new NetworkEvent.ErrorOccurred(ce.getMessage(), ce, config.clock().instant()));
-                }
-                endSession(s, "connect failed: " + ce.getMessage());
-                result.completeExceptionally(ce);
-            }
-        });
-        s.handshake.start();
-    }
-
-    private void startUpdater(Session s) {
-        AgentUpdater updater = new AgentUpdater(scheduler, s.info, m -> s.primary.send(m, false),
-                config.agentUpdateInterval(), config.agentUpdateKeepAlive());
-        synchronized (s) {
-            if (s.ended) {
-                return;
-            }
-            s.updater = updater;
-        }
-        updater.start();
-    }
-
-    private void onEntered(Session s, AgentMovementComplete amc, CompletableFuture<SessionSummary> result) {
-        agentMoved(amc.data().position());
-        bus.publish(new NetworkEvent.CircuitConnected(s.primary.remoteAddress(), config.clock().instant()));
-        if (!tracker.moveIf(NetworkStatus.CONNECTING, NetworkStatus.CONNECTED)) {
-            result.completeExceptionally(new ConnectException(ConnectStep.CANCELLED,
-                    "connect cancelled while entering the region", null));
-            return;
-        }
-        SessionSummary summary = new SessionSummary(s.info.agentId(),
-                (s.info.firstName() + " " + s.info.lastName()).strip(), s.primary.region.name());
-        bus.publish(new NetworkEvent.Connected(summary, config.clock().instant()));
-        installShutdownHook();
-        s.info.seedCapability().ifPresent(seed -> startRegionServices(s, s.primary, seed));
-        result.complete(summary);
+    /** For RegionTravel: the agent is in no region any more. */
+    void endSessionLost(Session s, String reason) {
+        lifecycle.endSession(s, reason);
     }
 
     /** Starts a region's services unless they run already (or none are configured); never blocks. */
@@ -493,7 +377,7 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable services) {
+    static void closeQuietly(AutoCloseable services) {
         try {
             services.close();
         } catch (Exception e) {
@@ -506,7 +390,7 @@ public final class NetworkManager implements AutoCloseable {
     /** On the circuit's dispatch thread. */
     private void onInbound(CircuitLink link, InboundMessage inbound) {
         Message message = inbound.message();
-        Session s = session;
+        Session s = lifecycle.current();
         boolean primary = s != null && s.primary == link;
         if (message instanceof RegionHandshake rh) {
             link.region.onHandshake(rh.regionInfo().simName().asString(), rh.regionInfo2().regionID());
@@ -532,7 +416,7 @@ public final class NetworkManager implements AutoCloseable {
         if (message instanceof KickUser kick) {
             String reason = kick.userInfo().reason().asString();
             if (primary) {
-                endSession(s, "kicked: " + (reason.isEmpty() ? "no reason given" : reason));
+                lifecycle.endSession(s, "kicked: " + (reason.isEmpty() ? "no reason given" : reason));
             } else {
                 lose(link, "kicked from a neighbouring region: " + reason);
             }
@@ -540,7 +424,7 @@ public final class NetworkManager implements AutoCloseable {
             if (primary && !s.moving) {
                 bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), "simulator disabled the circuit",
                         config.clock().instant()));
-                endSession(s, "simulator disabled the circuit");
+                lifecycle.endSession(s, "simulator disabled the circuit");
             } else {
                 lose(link, "simulator disabled the circuit");
             }
@@ -549,7 +433,7 @@ public final class NetworkManager implements AutoCloseable {
 
     /** Closes a circuit (not the session's end) and its region's services, publishing CircuitLost. */
     void lose(CircuitLink link, String reason) {
-        Session s = session;
+        Session s = lifecycle.current();
         circuits.close(link);
         if (s != null) {
             AutoCloseable services = s.services.remove(link.remoteAddress());
@@ -577,82 +461,7 @@ public final class NetworkManager implements AutoCloseable {
         } else {
             return;
         }
-        onCircuitLost(link, reason);
-    }
-
-    private void onCircuitLost(CircuitLink link, String reason) {
-        Session s = session;
-        if (!circuits.isOpen(link)) {
-            return; // already closed on purpose
-        }
-        lose(link, reason);
-        if (s == null || s.primary != link) {
-            return;
-        }
-        if (!s.handshake.succeeded()) {
-            // Still connecting: the connect attempt fails naming the step it was at, and its
-            // failure handler ends the session (also when the handshake failed a moment ago).
-            s.handshake.circuitLost(reason);
-            return;
-        }
-        boolean reconnectNow = false;
-        synchronized (lock) {
-            if (!closed && config.reconnectPolicy().enabled()
-                    && tracker.moveIf(NetworkStatus.CONNECTED, NetworkStatus.RECONNECTING)) {
-                reconnectNow = true;
-            }
-        }
-        if (!reconnectNow) {
-            endSession(s, "circuit lost: " + reason);
-            return;
-        }
-        teardown(s, reason);
-        if (session == s) {
-            session = null;
-        }
-        ReconnectLoop loop = new ReconnectLoop(scheduler, config.reconnectPolicy(),
-                attempt -> reconnectAttempt(s.credentials, attempt),
-                (attempt, delay) -> bus.publish(new ReconnectScheduled(attempt, delay, config.clock().instant())),
-                why -> moveToDisconnected("circuit lost: " + reason + "; " + why));
-        synchronized (lock) {
-            reconnect = loop;
-        }
-        loop.start();
-    }
-
-    private CompletableFuture<ReconnectLoop.Result> reconnectAttempt(LoginCredentials credentials, int attempt) {
-        CompletableFuture<ReconnectLoop.Result> outcome = new CompletableFuture<>();
-        Thread.ofVirtual().name("slnet-reconnect").start(() -> {
-            if (tracker.status() != NetworkStatus.RECONNECTING) {
-                outcome.complete(new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, "reconnect cancelled"));
-                return;
-            }
-            SessionInfo info;
-            try {
-                info = auth.login(credentials);
-            } catch (LoginException e) {
-                String reason = "reconnect attempt " + attempt + ": login failed: " + e.failure() + ": " + e.getMessage();
-                bus.publish(new NetworkEvent.ErrorOccurred(reason, e, config.clock().instant()));
-                outcome.complete(new ReconnectLoop.Result(retryable(e.failure())
-                        ? ReconnectLoop.Outcome.RETRY : ReconnectLoop.Outcome.GIVE_UP, reason));
-                return;
-            }
-            if (!tracker.moveIf(NetworkStatus.RECONNECTING, NetworkStatus.CONNECTING)) {
-                outcome.complete(new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, "reconnect cancelled"));
-                return;
-            }
-            CompletableFuture<SessionSummary> connected = new CompletableFuture<>();
-            connected.whenComplete((summary, failure) -> outcome.complete(failure == null
-                    ? new ReconnectLoop.Result(ReconnectLoop.Outcome.CONNECTED, "")
-                    : new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, failure.getMessage())));
-            startSession(info, credentials, connected);
-        });
-        return outcome;
-    }
-
-    private static boolean retryable(LoginFailure failure) {
-        return failure == LoginFailure.PRESENCE || failure == LoginFailure.GRID_DOWN
-                || failure == LoginFailure.CONNECTION_FAILED || failure == LoginFailure.TIMEOUT;
+        lifecycle.circuitLost(link, reason);
     }
 
     // ---------------------------------------------------------------- disconnect
@@ -680,138 +489,7 @@ public final class NetworkManager implements AutoCloseable {
      * @return completes when disconnected
      */
     public CompletableFuture<Void> disconnectAsync() {
-        ReconnectLoop loop;
-        synchronized (lock) {
-            loop = reconnect;
-            reconnect = null;
-        }
-        if (loop != null) {
-            loop.cancel();
-        }
-        while (true) {
-            NetworkStatus status = tracker.status();
-            switch (status) {
-                case IDLE, DISCONNECTED, DISCONNECTING -> {
-                    Session s = session;
-                    return s == null ? CompletableFuture.completedFuture(null) : s.ended();
-                }
-                case AUTHENTICATING -> {
-                    if (tracker.moveIf(status, NetworkStatus.DISCONNECTED)) {
-                        bus.publish(new NetworkEvent.Disconnected("login cancelled", config.clock().instant()));
-                        return CompletableFuture.completedFuture(null);
-                    }
-                }
-                case CONNECTING, CONNECTED, RECONNECTING -> {
-                    if (tracker.moveIf(status, NetworkStatus.DISCONNECTING)) {
-                        return logout(session, status);
-                    }
-                }
-            }
-        }
-    }
-
-    private CompletableFuture<Void> logout(Session s, NetworkStatus from) {
-        if (s == null) {
-            moveToDisconnected("logged out");
-            return CompletableFuture.completedFuture(null);
-        }
-        s.handshake.cancel("disconnect requested");
-        s.stopUpdater();
-        if (from == NetworkStatus.CONNECTING || !s.primary.circuit.isOpen()) {
-            endSession(s, "logged out");
-            return s.ended();
-        }
-        s.primary.sendReliable(new LogoutRequest(new LogoutRequest.AgentData(s.info.agentId(), s.info.sessionId())));
-        CompletableFuture<Boolean> replied = s.logoutReply.thenApply(v -> true);
-        try {
-            scheduler.schedule(() -> replied.complete(false), config.logoutTimeout().toNanos());
-        } catch (RuntimeException e) {
-            replied.complete(false);
-        }
-        replied.thenAccept(gotReply -> endSession(s, gotReply ? "logged out"
-                : "logged out (no LogoutReply within " + config.logoutTimeout().toMillis() + " ms)"));
-        return s.ended();
-    }
-
-    /** For RegionTravel: the agent is in no region any more. */
-    void endSessionLost(Session s, String reason) {
-        endSession(s, reason);
-    }
-
-    /** Ends a session for good: closes its circuits and moves to DISCONNECTED with the reason. */
-    private void endSession(Session s, String reason) {
-        if (!teardown(s, reason)) {
-            return;
-        }
-        if (session == s) {
-            session = null;
-        }
-        moveToDisconnected(reason);
-        s.ended().complete(null);
-    }
-
-    /** Closes a session's circuits and tasks; false if already done. */
-    private boolean teardown(Session s, String reason) {
-        java.util.List<AutoCloseable> services;
-        synchronized (s) {
-            if (s.ended) {
-                return false;
-            }
-            s.ended = true;
-            services = java.util.List.copyOf(s.services.values());
-            s.services.clear();
-        }
-        s.handshake.cancel(reason);
-        s.stopUpdater();
-        travel.sessionEnded(reason);
-        services.forEach(NetworkManager::closeQuietly);
-        circuits.closeAll();
-        return true;
-    }
-
-    private void moveToDisconnected(String reason) {
-        while (true) {
-            NetworkStatus status = tracker.status();
-            if (status == NetworkStatus.IDLE || status == NetworkStatus.DISCONNECTED) {
-                return;
-            }
-            if (tracker.moveIf(status, NetworkStatus.DISCONNECTED)) {
-                bus.publish(new NetworkEvent.Disconnected(reason, config.clock().instant()));
-                return;
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- shutdown and close
-
-    private void installShutdownHook() {
-        if (!config.logoutOnShutdown()) {
-            return;
-        }
-        synchronized (lock) {
-            if (closed || shutdownHook != null) {
-                return;
-            }
-            shutdownHook = new Thread(this::logoutOnShutdown, "slnet-shutdown-logout");
-            try {
-                Runtime.getRuntime().addShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                shutdownHook = null; // already shutting down
-            }
-        }
-    }
-
-    private void logoutOnShutdown() {
-        if (!tracker.status().hasSession()) {
-            return;
-        }
-        try {
-            disconnectAsync().get(config.logoutTimeout().toMillis() + JOIN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the process is ending; the grid will time the session out
-        }
+        return lifecycle.disconnectAsync();
     }
 
     /**
@@ -820,43 +498,8 @@ public final class NetworkManager implements AutoCloseable {
      */
     @Override
     public void close() {
-        Thread hook;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            hook = shutdownHook;
-            shutdownHook = null;
-        }
-        if (tracker.status().hasSession()) {
-            try {
-                disconnectAsync().get(config.logoutTimeout().toMillis() + JOIN_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("logout on close did not finish", e);
-            }
-        }
-        ReconnectLoop loop;
-        synchronized (lock) {
-            closed = true;
-            loop = reconnect;
-            reconnect = null;
-        }
-        if (loop != null) {
-            loop.cancel();
-        }
-        Session s = session;
-        if (s != null) {
-            endSession(s, "client closed");
-        }
-        moveToDisconnected("client closed");
-        if (hook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down; the hook runs or ran anyway
-            }
+        if (!lifecycle.close()) {
+            return;
         }
         circuits.close();
         if (ownsAuth) {
@@ -868,57 +511,8 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("network manager is closed");
-        }
-    }
-
     @Override
     public String toString() {
         return "NetworkManager[" + tracker.status() + ", circuits=" + circuits.size() + "]";
-    }
-
-    /** One login's state: its ids, primary circuit, handshake, update loop and each region's services. */
-    static final class Session {
-        final SessionInfo info;
-        final LoginCredentials credentials;
-        /** Switches on a teleport or a crossing. */
-        volatile CircuitLink primary;
-        final CompletableFuture<Void> logoutReply = new CompletableFuture<>();
-        private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
-        volatile Handshake handshake;
-        /** Set while the agent moves to another region, so the old one disabling its circuit ends nothing. */
-        volatile boolean moving;
-        /** Each region's running services, by simulator address. */
-        final java.util.concurrent.ConcurrentHashMap<InetSocketAddress, AutoCloseable> services =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        /** Seeds of regions whose circuit is not (yet) open, by simulator address. */
-        final java.util.concurrent.ConcurrentHashMap<InetSocketAddress, java.net.URI> seeds =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        // Guarded by this.
-        AgentUpdater updater;
-        boolean ended;
-
-        Session(SessionInfo info, LoginCredentials credentials, CircuitLink primary) {
-            this.info = info;
-            this.credentials = credentials;
-            this.primary = primary;
-        }
-
-        CompletableFuture<Void> ended() {
-            return endedFuture;
-        }
-
-        void stopUpdater() {
-            AgentUpdater u;
-            synchronized (this) {
-                u = updater;
-                updater = null;
-            }
-            if (u != null) {
-                u.close();
-            }
-        }
     }
 }

@@ -89,7 +89,7 @@ final class RegionTravel {
     // ---------------------------------------------------------------- neighbours
 
     private void onEnableSimulator(EnableSimulator message, HandlerContext context) {
-        NetworkManager.Session s = manager.currentSession();
+        Session s = manager.currentSession();
         if (s == null) {
             return;
         }
@@ -125,7 +125,7 @@ final class RegionTravel {
     }
 
     private void onEstablish(String name, Llsd body, HandlerContext context) {
-        NetworkManager.Session s = manager.currentSession();
+        Session s = manager.currentSession();
         if (s == null) {
             return;
         }
@@ -148,7 +148,7 @@ final class RegionTravel {
     }
 
     /** Starts the region's services now if its circuit is up, else once it is. */
-    private void seedFor(NetworkManager.Session s, InetSocketAddress address, URI seed) {
+    private void seedFor(Session s, InetSocketAddress address, URI seed) {
         Optional<CircuitLink> link = manager.circuits().get(address);
         Handshake h = link.map(l -> l.handshake).orElse(null);
         if (link.isPresent() && (h == null || h.succeeded())) {
@@ -201,8 +201,8 @@ final class RegionTravel {
     }
 
     private CompletableFuture<TeleportFinished> begin(
-            java.util.function.Function<NetworkManager.Session, slnet.protocol.Message> request) {
-        NetworkManager.Session s = manager.currentSession();
+            java.util.function.Function<Session, slnet.protocol.Message> request) {
+        Session s = manager.currentSession();
         if (s == null || manager.status() != NetworkStatus.CONNECTED) {
             return CompletableFuture.failedFuture(new IllegalStateException("not connected (status "
                     + manager.status() + ")"));
@@ -257,7 +257,7 @@ final class RegionTravel {
     }
 
     private void onTeleportLocal(TeleportLocal message, HandlerContext context) {
-        NetworkManager.Session s = manager.currentSession();
+        Session s = manager.currentSession();
         if (s == null) {
             return;
         }
@@ -292,7 +292,7 @@ final class RegionTravel {
     private void moveTo(InetSocketAddress address, long handle, Bytes seedBytes,
                         java.util.function.BiConsumer<CircuitLink, AgentMovementComplete> onArrived,
                         java.util.function.Consumer<String> onFailed) {
-        NetworkManager.Session s = manager.currentSession();
+        Session s = manager.currentSession();
         if (s == null) {
             return;
         }
@@ -378,7 +378,7 @@ final class RegionTravel {
     // ---------------------------------------------------------------- map name lookup
 
     CompletableFuture<Long> regionHandle(String regionName) {
-        NetworkManager.Session s = manager.currentSession();
+        Session s = manager.currentSession();
         if (s == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
         }
