@@ -60,6 +60,8 @@ final class Region {
     private final ConcurrentHashMap<UUID, Arrival> arrivals = new ConcurrentHashMap<>();
     private final java.util.Set<Circuit> abandoned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextLocalId = new AtomicInteger(1_000);
+    /** The objects this region holds and sends. */
+    final SimObjects objects = new SimObjects(this);
     private volatile boolean logoutReplyEnabled;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
     private volatile boolean silent;
@@ -289,6 +291,16 @@ final class Region {
                     answerMapName(agent, m.nameData().name().asString());
                 }
             }
+            case slnet.protocol.messages.RequestObjectPropertiesFamily m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    objects.answerProperties(agent, m);
+                }
+            }
+            case slnet.protocol.messages.RequestMultipleObjects m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    objects.answer(agent, m);
+                }
+            }
             default -> {
                 // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
             }
@@ -333,6 +345,7 @@ final class Region {
                 agent.circuit.sendReliable(messages.avatarUpdate(other.session, other.localId, other.position));
             }
         }
+        objects.sendAllTo(agent);
         listener.agentEntered(agent.presence());
         grid.agentEntered(self, agent.session);
         log.signal();
