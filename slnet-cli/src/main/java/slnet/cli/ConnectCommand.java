@@ -33,7 +33,7 @@ import slnet.network.SessionSummary;
 /**
  * {@code slnet connect}: logs in to any grid, enters the region, prints status changes, chat and
  * instant messages as lines (or JSON lines with {@code --json}, packets too with {@code --trace}),
- * says {@code --say} once connected, stays {@code --stay} seconds or until Ctrl-C, then logs out
+ * says {@code --say} and sends the {@code --im} once connected, stays {@code --stay} seconds or until Ctrl-C, then logs out
  * cleanly. Exit 0 after a clean logout; 1 with the reason if the connection failed or was lost; 2
  * for bad input. The password comes from {@code SLNET_PASSWORD} or a terminal prompt, never from an
  * argument.
@@ -43,6 +43,8 @@ import slnet.network.SessionSummary;
 public final class ConnectCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration DRAIN = Duration.ofSeconds(3);
+    /** A grid's people search answers within a second or two; allow for a busy one. */
+    private static final Duration IM_LOOKUP_TIMEOUT = Duration.ofSeconds(15);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +63,11 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--say", paramLabel = "TEXT", description = "Say this in local chat once connected.")
     String say;
 
+    @Option(names = "--im", arity = "2", paramLabel = "\"First Last\" TEXT", hideParamSyntax = true,
+            description = "Once connected, send TEXT as an instant message to the avatar of that name "
+                    + "(found by the grid's people search).")
+    String[] im;
+
     @Option(names = "--stay", paramLabel = "SECONDS",
             description = "Seconds to stay connected before logging out (default: until Ctrl-C).")
     Integer staySeconds;
@@ -72,8 +79,14 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line, with 'event' and 't_ms'.")
     boolean json;
 
-    @Option(names = "--trace", description = "Also print every UDP packet in and out.")
+    @Option(names = "--trace", description = "Also print every UDP packet in and out, and what lenient decoding "
+            + "tolerated in received ones.")
     boolean trace;
+
+    @Option(names = "--capture", paramLabel = "FILE",
+            description = "Write every datagram in and out to FILE, one 'MessageName hex' line each (sent ones as "
+                    + "'#out MessageName hex'); 'slnet packet decode --file FILE' reads it.")
+    java.nio.file.Path capture;
 
     private final Function<String, String> environment;
     private final Supplier<Optional<Console>> console;
@@ -129,6 +142,23 @@ public final class ConnectCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        String[] imTo = null;
+        if (im != null) {
+            Optional<String[]> recipient = AvatarLogin.names(im[0]);
+            if (im.length != 2) {
+                err.println("--im may be given once");
+                return 2;
+            }
+            if (recipient.isEmpty() || im[1].isEmpty()) {
+                err.println("--im takes \"First Last\" (or a username) and a non-empty TEXT");
+                return 2;
+            }
+            if (im[1].getBytes(java.nio.charset.StandardCharsets.UTF_8).length > slnet.InstantMessages.MAX_MESSAGE_BYTES) {
+                err.println("--im: TEXT is longer than " + slnet.InstantMessages.MAX_MESSAGE_BYTES + " bytes");
+                return 2;
+            }
+            imTo = recipient.get();
+        }
         Optional<String> password = AvatarLogin.password(environment, console, names[0] + " " + names[1]);
         if (password.isEmpty()) {
             err.println("No password: set " + LoginCommand.PASSWORD_ENV + " or run in a terminal to be prompted.");
@@ -148,23 +178,65 @@ public final class ConnectCommand implements Callable<Integer> {
         if (trace) {
             network.packetTap(lines::packet);
         }
-        Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
-        try (Client client = Client.create(ClientConfig.builder().network(network.build()).build())) {
-            Session session = new Session(client, lines, progress, destination);
-            Thread hook = installSignalHook ? session.installHook() : null;
+        CaptureWriter captureWriter = null;
+        if (capture != null) {
             try {
-                return session.run(credentials);
-            } finally {
-                session.finished.countDown();
-                if (hook != null && !session.interrupted.get()) {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException e) {
-                        // shutting down: the hook is running and waits for us
-                    }
+                captureWriter = CaptureWriter.open(capture, "slnet connect", loginUri);
+            } catch (java.io.IOException e) {
+                err.println("--capture: cannot write " + capture + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        network.datagramTap(bothTaps(captureWriter, trace ? new ToleratedTrace(lines) : null));
+        Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
+        Client client;
+        try {
+            client = Client.create(ClientConfig.builder().network(network.build()).build());
+        } catch (RuntimeException e) {
+            if (captureWriter != null) {
+                captureWriter.finish();
+            }
+            throw e;
+        }
+        Session session = new Session(client, lines, progress, destination, imTo);
+        Thread hook = installSignalHook ? session.installHook() : null;
+        try {
+            return session.run(credentials);
+        } finally {
+            // Before finished: on Ctrl-C the JVM halts once the hook stops waiting for it.
+            client.close();
+            if (captureWriter != null) {
+                String problem = captureWriter.finish();
+                if (problem != null) {
+                    err.println("--capture: " + problem);
+                    err.flush();
+                }
+            }
+            session.finished.countDown();
+            if (hook != null && !session.interrupted.get()) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook is running and waits for us
                 }
             }
         }
+    }
+
+    /** @return a tap calling both, in order */
+    /** @return a tap calling both in order, either alone when the other is null, or null for none */
+    private static slnet.network.DatagramTap bothTaps(slnet.network.DatagramTap first,
+            slnet.network.DatagramTap second) {
+        if (first == null) {
+            return second;
+        }
+        if (second == null) {
+            return first;
+        }
+        return (outbound, simulator, datagram, offset, length) -> {
+            first.onDatagram(outbound, simulator, datagram, offset, length);
+            second.onDatagram(outbound, simulator, datagram, offset, length);
+        };
     }
 
     /** One run: connect, say, stay, log out; events are pulled and printed on the calling thread. */
@@ -176,10 +248,12 @@ public final class ConnectCommand implements Callable<Integer> {
         final AtomicBoolean interrupted = new AtomicBoolean();
         final CountDownLatch finished = new CountDownLatch(1);
         final Destination destination;
+        final String[] imTo;
         String disconnectReason;
 
-        Session(Client client, EventLines lines, Progress progress, Destination destination) {
+        Session(Client client, EventLines lines, Progress progress, Destination destination, String[] imTo) {
             this.destination = destination;
+            this.imTo = imTo;
             this.client = client;
             this.lines = lines;
             this.progress = progress;
@@ -223,6 +297,11 @@ public final class ConnectCommand implements Callable<Integer> {
             if (say != null && !say.isEmpty()) {
                 client.chat().say(say);
             }
+            if (imTo != null && !sendIm()) {
+                client.disconnect();
+                drainUntilDisconnected();
+                return 1;
+            }
             if (destination != null) {
                 CompletableFuture<?> moving = client.teleport(destination.region(), destination.position(),
                         new Vector3(1, 0, 0));
@@ -252,6 +331,37 @@ public final class ConnectCommand implements Callable<Integer> {
             client.disconnect();
             drainUntilDisconnected();
             return 0;
+        }
+
+        /** Finds the recipient and sends; false (the reason shown) if that failed while still connected. */
+        private boolean sendIm() throws InterruptedException {
+            String name = imTo[0] + " " + imTo[1];
+            CompletableFuture<AvatarSearch.Avatar> finding = AvatarSearch.find(client, imTo[0], imTo[1], IM_LOOKUP_TIMEOUT);
+            while (!finding.isDone() && disconnectReason == null && !interrupted.get()) {
+                pump(POLL);
+            }
+            pumpAvailable();
+            if (!finding.isDone()) {
+                finding.cancel(false);
+                return true; // disconnected or interrupted: the caller's loop ends the session
+            }
+            AvatarSearch.Avatar to;
+            try {
+                to = finding.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                fail("--im: " + (cause instanceof java.util.concurrent.TimeoutException
+                        ? "no answer to the search for " + name + " within " + IM_LOOKUP_TIMEOUT.toSeconds() + " s"
+                        : cause.getMessage()));
+                return false;
+            }
+            try {
+                client.ims().send(to.id(), im[1]);
+            } catch (IllegalStateException e) {
+                return true; // the session ended meanwhile
+            }
+            lines.imSent(to.name(), to.id(), im[1]);
+            return true;
         }
 
         private void fail(String reason) {

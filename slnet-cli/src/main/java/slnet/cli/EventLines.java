@@ -57,10 +57,10 @@ final class EventLines {
             case NetworkEvent.CircuitLost e -> line("circuit", "circuit lost " + address(e.simulator()) + ": "
                     + e.reason(), "state", "lost", "circuit", address(e.simulator()), "reason", e.reason());
             case NetworkEvent.Disconnected e -> line("disconnected", "disconnected: " + e.reason(), "reason", e.reason());
-            case NetworkEvent.PacketRejected e -> line("rejected", "rejected " + e.messageName() + " from "
-                            + address(e.simulator()) + " (" + e.count() + (e.count() == 1 ? " time" : " times") + "): "
-                            + e.detail(), "circuit", address(e.simulator()), "name", e.messageName(),
-                    "reason", e.reason(), "detail", e.detail(), "count", e.count());
+            case NetworkEvent.PacketRejected e -> line("rejected", "rejected " + e.messageName() + " " + e.reason()
+                            + " from " + address(e.simulator()) + " (x" + e.count() + "): " + e.detail(),
+                    "circuit", address(e.simulator()), "name", e.messageName(), "reason", e.reason(),
+                    "detail", e.detail(), "count", e.count());
             case NetworkEvent.ErrorOccurred e -> error(e.description());
             case NetworkEvent.ExtensionEvent e -> extension(e);
         }
@@ -103,6 +103,18 @@ final class EventLines {
             line("position", String.format(Locale.ROOT, "position %.1f, %.1f, %.1f", p.x(), p.y(), p.z()),
                     "x", (double) p.x(), "y", (double) p.y(), "z", (double) p.z());
         }
+    }
+
+    /** Writes what lenient decoding accepted in one received datagram (with {@code --trace}). */
+    void tolerated(InetSocketAddress circuit, String messageName, java.util.List<String> deviations) {
+        line("tolerated", "tolerated " + messageName + " from " + address(circuit) + ": "
+                        + String.join(", ", deviations), "circuit", address(circuit), "name", messageName,
+                "tolerated", new java.util.ArrayList<Object>(deviations));
+    }
+
+    /** Writes an instant message this tool sent. */
+    void imSent(String toName, java.util.UUID to, String text) {
+        line("im_sent", "im to " + toName + ": " + text, "to", toName, "target", to.toString(), "text", text);
     }
 
     /** Writes a failure. */

@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -17,10 +22,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import slnet.cli.json.Json;
 import slnet.cli.json.JsonParseException;
+import slnet.protocol.CaptureFile;
+import slnet.protocol.CapturedDatagram;
+import slnet.protocol.DecodeMode;
+import slnet.protocol.Deviation;
 import slnet.protocol.Packet;
 import slnet.protocol.PacketCodec;
 import slnet.protocol.PacketDecodeException;
 import slnet.protocol.PacketEncodeException;
+import slnet.protocol.messages.Messages;
 
 /**
  * {@code slnet packet decode|encode}: converts packets between hex and the JSON form of
@@ -106,12 +116,18 @@ public final class PacketCommand implements Runnable {
             description = {"Decode a hex packet into one line of JSON.",
                 "With no HEX, decodes one hex packet per line of stdin (blank lines skipped, "
                     + "whitespace between digits allowed) and prints one JSON object per line.",
+                "With --file, decodes every datagram of a capture file ('MessageName hex' lines, sent ones as "
+                    + "'#out MessageName hex', other '#' lines comments; what 'connect --capture' writes): one JSON "
+                    + "object each, with \"line\", \"direction\" (in or out) and \"name\" (from the capture) "
+                    + "added, and a summary on stderr.",
+                "--lenient decodes as a circuit does (the official viewer's rules) and adds \"tolerated\", "
+                    + "the departures from the template it accepted (e.g. [\"missing trailing blocks\"]).",
                 "A packet that cannot be decoded prints {\"error\":...,\"reason\":...,\"offset\":n} "
                     + "(offset in bytes; \"zeroDecoded\":true when it counts into zero-decoded bytes).",
-                "Exit code: 0 if every packet decoded, 1 if any failed."})
+                "Exit code: 0 if every packet decoded, 1 if any failed, 2 for a usage error or an unreadable file."})
     public static final class Decode implements Callable<Integer> {
         private final InputStream stdin;
-        private final PacketCodec codec = new PacketCodec(PacketCodec.MAX_PACKET_SIZE);
+        private PacketCodec codec;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -119,6 +135,14 @@ public final class PacketCommand implements Runnable {
         @Parameters(arity = "0..*", paramLabel = "HEX",
                 description = "The packet as hex; several arguments are joined, so bytes may be given unquoted.")
         String[] hex;
+
+        @CommandLine.Option(names = "--file", paramLabel = "FILE",
+                description = "A capture file to decode, datagram by datagram; '-' reads it from stdin.")
+        String file;
+
+        @CommandLine.Option(names = "--lenient",
+                description = "Decode as a circuit does, listing what was tolerated in \"tolerated\".")
+        boolean lenient;
 
         /**
          * Creates the command.
@@ -131,7 +155,23 @@ public final class PacketCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return convert(hex, "", stdin, spec.commandLine().getOut(), this::decode);
+            codec = new PacketCodec(Messages.REGISTRY, PacketCodec.MAX_PACKET_SIZE,
+                    lenient ? DecodeMode.LENIENT : DecodeMode.STRICT);
+            if (file == null) {
+                return convert(hex, "", stdin, spec.commandLine().getOut(), this::decode);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            if (hex != null && hex.length > 0) {
+                err.println("packet decode: give either HEX or --file, not both");
+                return 2;
+            }
+            try (Reader reader = file.equals("-") ? new InputStreamReader(stdin, StandardCharsets.UTF_8)
+                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                return decodeCapture(new BufferedReader(reader), spec.commandLine().getOut(), err);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("packet decode: cannot read " + file + ": " + e.getMessage());
+                return 2;
+            }
         }
 
         private Outcome decode(String text) {
@@ -141,18 +181,87 @@ public final class PacketCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 return error(Map.of("error", e.getMessage()));
             }
+            Decoded decoded = decodeBytes(bytes);
+            return new Outcome(Json.write(decoded.json()), decoded.failed());
+        }
+
+        /** One datagram's JSON: the packet (with "tolerated" when lenient decoding accepted departures) or an error. */
+        private record Decoded(Map<String, Object> json, boolean failed, boolean tolerated) {
+        }
+
+        private Decoded decodeBytes(byte[] bytes) {
+            Map<String, Object> json = new LinkedHashMap<>();
             try {
-                return new Outcome(PacketJson.write(codec.decode(bytes, 0, bytes.length)), false);
+                json.putAll(PacketJson.toJson(codec.decode(bytes, 0, bytes.length)));
             } catch (PacketDecodeException e) {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("error", e.detail());
-                error.put("reason", e.reason().name());
-                error.put("offset", e.offset());
+                json.put("error", e.detail());
+                json.put("reason", e.reason().name());
+                json.put("offset", e.offset());
                 if (e.inZeroDecodedBody()) {
-                    error.put("zeroDecoded", true);
+                    json.put("zeroDecoded", true);
                 }
-                return error(error);
+                return new Decoded(json, true, false);
             }
+            Set<Deviation> deviations = Deviation.setOf(codec.lastDeviations());
+            if (!deviations.isEmpty()) {
+                json.put("tolerated", deviations.stream().map(d -> (Object) d.description()).toList());
+            }
+            return new Decoded(json, false, !deviations.isEmpty());
+        }
+
+        /** Every datagram of a capture, one output line each; comments and blank lines give none. */
+        private int decodeCapture(BufferedReader reader, PrintWriter out, PrintWriter err) throws IOException {
+            int maxLine = CaptureFile.MAX_LINE + CaptureFile.OUTBOUND_PREFIX.length();
+            LineInput lines = new LineInput(reader, maxLine);
+            int lineNumber = 0;
+            long decoded = 0;
+            long failed = 0;
+            long tolerated = 0;
+            Map<String, Long> toleratedByKind = new LinkedHashMap<>();
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                lineNumber++;
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("line", lineNumber);
+                boolean lineFailed = true;
+                try {
+                    if (line.length() > maxLine) {
+                        json.put("error", "line longer than " + maxLine + " characters");
+                    } else {
+                        CapturedDatagram datagram = CaptureFile.parseLine(line);
+                        if (datagram == null) {
+                            continue;
+                        }
+                        json.put("direction", datagram.outbound() ? "out" : "in");
+                        json.put("name", datagram.messageName());
+                        Decoded result = decodeBytes(datagram.datagram());
+                        json.putAll(result.json());
+                        lineFailed = result.failed();
+                        if (result.tolerated()) {
+                            tolerated++;
+                            for (Object kind : (List<?>) result.json().get("tolerated")) {
+                                toleratedByKind.merge((String) kind, 1L, Long::sum);
+                            }
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    json.put("error", e.getMessage());
+                } catch (RuntimeException e) {
+                    json.put("error", "internal error: " + e);
+                }
+                if (lineFailed) {
+                    failed++;
+                } else {
+                    decoded++;
+                }
+                out.println(Json.write(json));
+                out.flush();
+            }
+            String kinds = toleratedByKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
+            err.println("packet decode: " + decoded + " decoded, " + failed + " failed, " + tolerated + " tolerated"
+                    + (toleratedByKind.isEmpty() ? "" : kinds));
+            err.flush();
+            return failed > 0 ? 1 : 0;
         }
     }
 

@@ -37,25 +37,7 @@ class ConnectCommandTest {
     }
 
     private CliRun connect(String password, String... args) {
-        Map<String, String> env = password == null ? Map.of() : Map.of(LoginCommand.PASSWORD_ENV, password);
-        CommandLine cli = new CommandLine(new ConnectCommand(env::get, Optional::empty, false));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> json(CliRun run) {
-        return run.lines().stream().map(line -> {
-            try {
-                return (Map<String, Object>) Json.parse(line);
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
+        return CliRun.connect(password, args);
     }
 
     @Test
@@ -64,7 +46,7 @@ class ConnectCommandTest {
                 "--say", "hello from the CLI", "--stay", "1", "--json", "--trace");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<Map<String, Object>> events = json(run);
+        List<Map<String, Object>> events = run.json();
         assertThat(events).allSatisfy(e -> assertThat(e).containsKeys("event", "t_ms"));
         assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("event", "status")
                 .containsEntry("from", "Connecting").containsEntry("to", "Connected"));
@@ -102,7 +84,7 @@ class ConnectCommandTest {
                 "--stay", "0", "--json");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(json(run)).anySatisfy(e -> assertThat(e).containsEntry("event", "error")
+        assertThat(run.json()).anySatisfy(e -> assertThat(e).containsEntry("event", "error")
                 .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("BAD_CREDENTIALS")));
         assertThat(run.out()).doesNotContain("nope");
     }

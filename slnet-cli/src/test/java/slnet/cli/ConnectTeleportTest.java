@@ -38,25 +38,7 @@ class ConnectTeleportTest {
     }
 
     private CliRun connect(String... args) {
-        Map<String, String> env = Map.of(LoginCommand.PASSWORD_ENV, "alice-pw");
-        CommandLine cli = new CommandLine(new ConnectCommand(env::get, Optional::empty, false));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> json(CliRun run) {
-        return run.lines().stream().map(line -> {
-            try {
-                return (Map<String, Object>) Json.parse(line);
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
+        return CliRun.connect("alice-pw", args);
     }
 
     @Test
@@ -66,7 +48,7 @@ class ConnectTeleportTest {
                 "--teleport", "Far%20Away/100/60/30", "--stay", "0", "--json", "--trace");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<Map<String, Object>> events = json(run);
+        List<Map<String, Object>> events = run.json();
         String beta = EventLines.address(grid.simulator("Beta").address());
         String farPort = ":" + grid.simulator("Far Away").address().getPort();
         assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("event", "circuit")

@@ -30,6 +30,7 @@ import slnet.time.Scheduler;
  * @param clock stamps events
  * @param authenticationService logs in, or null for one of the manager's own; a given one is not closed
  * @param packetTap sees every packet, or null
+ * @param datagramTap sees every datagram's bytes, in and out, or null
  * @param regionServices starts what runs beside each region's circuit when the region has a seed capability
  *     (by default {@link RegionServices#capabilities()}; {@link RegionServices#NONE} for UDP only)
  */
@@ -38,7 +39,7 @@ public record NetworkConfig(TransportFactory transportFactory, CircuitConfig cir
                             Duration agentUpdateKeepAlive, ReconnectPolicy reconnectPolicy, boolean logoutOnShutdown,
                             int inboundQueueCapacity, Scheduler scheduler, Clock clock,
                             AuthenticationService authenticationService, PacketTap packetTap,
-                            RegionServices regionServices) {
+                            RegionServices regionServices, DatagramTap datagramTap) {
 
     /** Every step of the handshake normally takes one round trip; a busy region may take seconds. */
     public static final Duration DEFAULT_HANDSHAKE_STEP_TIMEOUT = Duration.ofSeconds(15);
@@ -116,6 +117,7 @@ public record NetworkConfig(TransportFactory transportFactory, CircuitConfig cir
         private AuthenticationService authenticationService;
         private PacketTap packetTap;
         private RegionServices regionServices = RegionServices.capabilities();
+        private DatagramTap datagramTap;
 
         private Builder() {
         }
@@ -198,6 +200,12 @@ public record NetworkConfig(TransportFactory transportFactory, CircuitConfig cir
             return this;
         }
 
+        /** @param v the datagram tap (e.g. a capture writer), or null @return this */
+        public Builder datagramTap(DatagramTap v) {
+            datagramTap = v;
+            return this;
+        }
+
         /** @param v the region services hook @return this */
         public Builder regionServices(RegionServices v) {
             regionServices = v;
@@ -230,7 +238,7 @@ public record NetworkConfig(TransportFactory transportFactory, CircuitConfig cir
         public NetworkConfig build() {
             return new NetworkConfig(transportFactory, circuitConfig, handshakeStepTimeout, logoutTimeout,
                     agentUpdateInterval, agentUpdateKeepAlive, reconnectPolicy, logoutOnShutdown, inboundQueueCapacity,
-                    scheduler, clock, authenticationService, packetTap, regionServices);
+                    scheduler, clock, authenticationService, packetTap, regionServices, datagramTap);
         }
     }
 }

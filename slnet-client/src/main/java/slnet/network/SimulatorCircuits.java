@@ -32,6 +32,7 @@ final class SimulatorCircuits implements AutoCloseable {
     private final NetworkConfig config;
     private final Scheduler scheduler;
     private final PacketTracer tracer;
+    private final DatagramTapCalls datagramTap;
     private final Object contextClient;
     private final Consumer<TransportFailure> onTransportFailure;
     private final BiConsumer<CircuitLink, InboundMessage> onInbound;
@@ -44,7 +45,7 @@ final class SimulatorCircuits implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @param config transport factory, circuit settings, queue bound, packet tap
+     * @param config transport factory, circuit settings, queue bound, packet and datagram taps
      * @param scheduler the circuits' timers
      * @param contextClient what handler contexts carry as the client
      * @param onTransportFailure told if the transport fails
@@ -57,6 +58,7 @@ final class SimulatorCircuits implements AutoCloseable {
         this.config = config;
         this.scheduler = scheduler;
         this.tracer = config.packetTap() == null ? null : new PacketTracer(config.packetTap());
+        this.datagramTap = config.datagramTap() == null ? null : new DatagramTapCalls(config.datagramTap());
         this.contextClient = contextClient;
         this.onTransportFailure = onTransportFailure;
         this.onInbound = onInbound;
@@ -73,10 +75,19 @@ final class SimulatorCircuits implements AutoCloseable {
             if (tracer != null) {
                 sender = tracer.wrap(sender);
             }
+            if (datagramTap != null) {
+                sender = datagramTap.wrap(sender);
+            }
             CircuitHost created = new CircuitHost(sender, scheduler, config.circuitConfig());
             PacketTracer t = tracer;
-            opened.start(t == null ? created::onDatagram : (datagram, source) -> {
-                t.inbound(datagram, source);
+            DatagramTapCalls d = datagramTap;
+            opened.start(t == null && d == null ? created::onDatagram : (datagram, source) -> {
+                if (t != null) {
+                    t.inbound(datagram, source);
+                }
+                if (d != null) {
+                    d.inbound(datagram, source);
+                }
                 created.onDatagram(datagram, source);
             }, new TransportListener() {
                 @Override

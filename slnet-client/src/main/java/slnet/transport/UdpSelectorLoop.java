@@ -232,36 +232,13 @@ public final class UdpSelectorLoop implements AutoCloseable {
                     continue;
                 }
                 buffer.flip();
-                int bytes = buffer.remaining();
-                if (bytes > maxDatagramBytes) {
-                    counters.oversizeDropped.incrementAndGet();
-                    continue;
-                }
-                counters.datagramsIn.incrementAndGet();
-                counters.bytesIn.addAndGet(bytes);
-                try {
-                    handler.onDatagram(buffer, source);
-                } catch (VirtualMachineError e) {
-                    throw e;
-                } catch (Throwable e) {
-                    long count = counters.handlerExceptions.incrementAndGet();
-                    if (Long.bitCount(count) == 1) {
-                        LOG.warn("datagram handler threw (exception #{} on {}); datagram from {} dropped",
-                                count, localAddress, source, e);
-                    }
-                }
+                UdpSocket.deliver(handler, counters, maxDatagramBytes, localAddress, buffer, source);
             }
         }
 
         @Override
         public void send(ByteBuffer datagram, InetSocketAddress to) throws IOException {
-            if (to.isUnresolved()) {
-                throw new IllegalArgumentException("destination is unresolved: " + to);
-            }
-            if (datagram.remaining() > maxDatagramBytes) {
-                throw new IllegalArgumentException(
-                        "datagram of " + datagram.remaining() + " bytes exceeds the maximum of " + maxDatagramBytes);
-            }
+            UdpSocket.checkSendable(datagram, to, maxDatagramBytes);
             TransportFailure failed = failure;
             if (failed != null) {
                 throw failed.toException();

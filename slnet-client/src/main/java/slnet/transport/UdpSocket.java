@@ -177,6 +177,15 @@ final class UdpSocket {
      * Receive thread only.
      */
     void deliver(ByteBuffer payload, InetSocketAddress source) {
+        deliver(handler, counters, maxDatagramBytes, localAddress, payload, source);
+    }
+
+    /**
+     * Hands a payload to a handler, counting it (or dropping it as oversize), and surviving whatever
+     * the handler throws: the one way every receive loop delivers.
+     */
+    static void deliver(DatagramHandler handler, TransportCounters counters, int maxDatagramBytes,
+                        InetSocketAddress localAddress, ByteBuffer payload, InetSocketAddress source) {
         int bytes = payload.remaining();
         if (bytes > maxDatagramBytes) {
             counters.oversizeDropped.incrementAndGet();
@@ -215,6 +224,11 @@ final class UdpSocket {
     }
 
     void checkSendable(ByteBuffer datagram, InetSocketAddress to) {
+        checkSendable(datagram, to, maxDatagramBytes);
+    }
+
+    /** Rejects what no transport may send: an unresolved destination, or more than the maximum. */
+    static void checkSendable(ByteBuffer datagram, InetSocketAddress to, int maxDatagramBytes) {
         if (to.isUnresolved()) {
             throw new IllegalArgumentException("destination is unresolved: " + to);
         }

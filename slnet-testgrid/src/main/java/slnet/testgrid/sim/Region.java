@@ -46,6 +46,8 @@ final class Region {
     private static final long CLOSE_GRACE_NS = Duration.ofSeconds(2).toNanos();
     private static final int SOURCE_AGENT = 1;
     private static final int SOURCE_OBJECT = 2;
+    /** Enough for any test; a real grid's search stops at a page of results too. */
+    private static final int MAX_PICKER_RESULTS = 20;
 
     final MessageLog log = new MessageLog(10_000);
     private final RegionSettings settings;
@@ -286,6 +288,11 @@ final class Region {
                     travel.teleportToLandmark(agent, m.info().landmarkID());
                 }
             }
+            case slnet.protocol.messages.AvatarPickerRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    answerAvatarPicker(agent, m.agentData().queryID(), m.data().name().asString());
+                }
+            }
             case slnet.protocol.messages.MapNameRequest m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     answerMapName(agent, m.nameData().name().asString());
@@ -305,6 +312,34 @@ final class Region {
                 // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
             }
         }
+    }
+
+    /**
+     * As the grid's people search does, over the agents on the grid now (this grid keeps no other
+     * directory): one block per agent whose "First Last" contains the text, ignoring case; none for
+     * no match. The grid's search caps what it returns; so does this.
+     */
+    private void answerAvatarPicker(Agent agent, UUID queryId, String text) {
+        String wanted = text.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<UUID, String> found = new java.util.LinkedHashMap<>();
+        for (Simulator sim : grid.simulators()) {
+            for (AgentPresence presence : sim.agents()) {
+                if (!wanted.isEmpty() && found.size() < MAX_PICKER_RESULTS
+                        && presence.fullName().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                    found.putIfAbsent(presence.agentId(), presence.fullName());
+                }
+            }
+        }
+        List<slnet.protocol.messages.AvatarPickerReply.Data> blocks = new java.util.ArrayList<>();
+        found.forEach((id, fullName) -> {
+            int space = fullName.indexOf(' ');
+            String first = space < 0 ? fullName : fullName.substring(0, space);
+            String last = space < 0 ? "" : fullName.substring(space + 1);
+            blocks.add(new slnet.protocol.messages.AvatarPickerReply.Data(id, Bytes.ofString(first),
+                    Bytes.ofString(last)));
+        });
+        agent.circuit.sendReliable(new slnet.protocol.messages.AvatarPickerReply(
+                new slnet.protocol.messages.AvatarPickerReply.AgentData(agent.session.agentId(), queryId), blocks));
     }
 
     /** As the grid's map service does: one block per region whose name contains the text, then an end marker. */
