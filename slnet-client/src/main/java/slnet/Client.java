@@ -64,12 +64,14 @@ public final class Client implements AutoCloseable {
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
+    private final slnet.world.World world;
 
     private Client(ClientConfig config) {
         this.config = config;
         this.network = new NetworkManager(config.network(), this);
         this.clock = config.network().clock();
         HandlerRegistry handlers = network.handlers();
+        world = slnet.world.World.attach(network);
         registrations = new Registration[] {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
@@ -148,6 +150,7 @@ public final class Client implements AutoCloseable {
         for (Registration registration : registrations) {
             registration.remove();
         }
+        world.close();
         network.close();
     }
 
@@ -161,6 +164,14 @@ public final class Client implements AutoCloseable {
     /** @return where typed handlers for inbound messages are registered */
     public HandlerRegistry handlers() {
         return network.handlers();
+    }
+
+    /**
+     * @return the objects around the agent, per region: prims, avatars, trees; events
+     *     {@link slnet.world.ObjectAppeared}, {@link slnet.world.ObjectChanged}, {@link slnet.world.ObjectRemoved}
+     */
+    public slnet.world.World world() {
+        return world;
     }
 
     /** @return local chat */

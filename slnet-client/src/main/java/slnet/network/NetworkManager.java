@@ -130,6 +130,7 @@ public final class NetworkManager implements AutoCloseable {
                         + failure.detail(), failure.cause(), config.clock().instant())),
                 this::onInbound, this::onCircuitEvent);
         travel = new RegionTravel(this, handlers, config.handshakeStepTimeout());
+        circuits.onClosed(link -> handlers.dispatchCircuitClosed(link.context));
     }
 
     // ---------------------------------------------------------------- for RegionTravel
