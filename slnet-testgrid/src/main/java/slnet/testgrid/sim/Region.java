@@ -578,6 +578,15 @@ final class Region {
         }
     }
 
+    /** Sends a message reliably to every agent in the region but one (or none). */
+    void broadcast(Message message, Agent except) {
+        for (Agent agent : agents.values()) {
+            if (agent != except && agent.inRegion) {
+                agent.circuit.sendReliable(message);
+            }
+        }
+    }
+
     private Agent require(UUID agentId) {
         Agent agent = agents.get(Objects.requireNonNull(agentId, "agentId"));
         if (agent == null) {
