@@ -71,7 +71,7 @@ public final class Client implements AutoCloseable {
         this.network = new NetworkManager(config.network(), this);
         this.clock = config.network().clock();
         HandlerRegistry handlers = network.handlers();
-        world = slnet.world.World.attach(network);
+        world = config.objectTracking() ? slnet.world.World.attach(network) : null;
         registrations = new Registration[] {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
@@ -150,7 +150,9 @@ public final class Client implements AutoCloseable {
         for (Registration registration : registrations) {
             registration.remove();
         }
-        world.close();
+        if (world != null) {
+            world.close();
+        }
         network.close();
     }
 
@@ -169,8 +171,12 @@ public final class Client implements AutoCloseable {
     /**
      * @return the objects around the agent, per region: prims, avatars, trees; events
      *     {@link slnet.world.ObjectAppeared}, {@link slnet.world.ObjectChanged}, {@link slnet.world.ObjectRemoved}
+     * @throws IllegalStateException if {@link ClientConfig#objectTracking()} is off
      */
     public slnet.world.World world() {
+        if (world == null) {
+            throw new IllegalStateException("object tracking is off in this client's ClientConfig");
+        }
         return world;
     }
 
