@@ -64,12 +64,14 @@ public final class Client implements AutoCloseable {
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
+    private final slnet.world.World world;
 
     private Client(ClientConfig config) {
         this.config = config;
         this.network = new NetworkManager(config.network(), this);
         this.clock = config.network().clock();
         HandlerRegistry handlers = network.handlers();
+        world = config.objectTracking() ? slnet.world.World.attach(network) : null;
         registrations = new Registration[] {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
@@ -148,6 +150,9 @@ public final class Client implements AutoCloseable {
         for (Registration registration : registrations) {
             registration.remove();
         }
+        if (world != null) {
+            world.close();
+        }
         network.close();
     }
 
@@ -161,6 +166,18 @@ public final class Client implements AutoCloseable {
     /** @return where typed handlers for inbound messages are registered */
     public HandlerRegistry handlers() {
         return network.handlers();
+    }
+
+    /**
+     * @return the objects around the agent, per region: prims, avatars, trees; events
+     *     {@link slnet.world.ObjectAppeared}, {@link slnet.world.ObjectChanged}, {@link slnet.world.ObjectRemoved}
+     * @throws IllegalStateException if {@link ClientConfig#objectTracking()} is off
+     */
+    public slnet.world.World world() {
+        if (world == null) {
+            throw new IllegalStateException("object tracking is off in this client's ClientConfig");
+        }
+        return world;
     }
 
     /** @return local chat */

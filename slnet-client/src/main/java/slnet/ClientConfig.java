@@ -8,8 +8,12 @@ import slnet.network.NetworkConfig;
  *
  * @param network the network manager's configuration (transport, timeouts, reconnect, ...)
  * @param publishTypingNotices whether start/stop-typing chat lines are published as {@link ChatReceived}
+ * @param objectTracking whether the client keeps the objects around it ({@link Client#world()}); on by
+ *                       default. A bot that never looks at the world (a load tester's idle bot) turns it
+ *                       off and does not hold a copy of every avatar and prim in view, as
+ *                       LibreMetaverse's {@code OBJECT_TRACKING} setting does
  */
-public record ClientConfig(NetworkConfig network, boolean publishTypingNotices) {
+public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, boolean objectTracking) {
 
     /** Checks that nothing is null. */
     public ClientConfig {
@@ -30,6 +34,7 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices) 
     public static final class Builder {
         private NetworkConfig network = NetworkConfig.defaults();
         private boolean publishTypingNotices;
+        private boolean objectTracking = true;
 
         private Builder() {
         }
@@ -46,9 +51,15 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices) 
             return this;
         }
 
+        /** @param v whether the client keeps the objects around it (default true) @return this */
+        public Builder objectTracking(boolean v) {
+            objectTracking = v;
+            return this;
+        }
+
         /** @return the validated configuration */
         public ClientConfig build() {
-            return new ClientConfig(network, publishTypingNotices);
+            return new ClientConfig(network, publishTypingNotices, objectTracking);
         }
     }
 }

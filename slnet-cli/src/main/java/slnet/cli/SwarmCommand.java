@@ -146,7 +146,8 @@ public final class SwarmCommand implements Callable<Integer> {
                     .reconnectPolicy(ReconnectPolicy.DISABLED) // a load test counts a lost bot, not a recovered one
                     .logoutOnShutdown(false)
                     .build();
-            ClientConfig config = ClientConfig.builder().network(network).build();
+            // A load-test bot never looks at the objects around it: it keeps none.
+            ClientConfig config = ClientConfig.builder().network(network).objectTracking(false).build();
             // Every bot's client is built here: this is the one place that decides what they share.
             Swarm swarm = new Swarm(settings, () -> Client.create(config), lines::progress, System.nanoTime());
             CountDownLatch finished = new CountDownLatch(1);

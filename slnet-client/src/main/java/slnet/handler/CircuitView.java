@@ -27,4 +27,13 @@ public interface CircuitView {
      * @param reliable whether to send it reliably (acknowledged and resent)
      */
     void send(Message message, boolean reliable);
+
+    /**
+     * Tells whether the circuit is still open; state kept per circuit is dropped once it is not.
+     *
+     * @return false once closed; true for views that cannot tell
+     */
+    default boolean isOpen() {
+        return true;
+    }
 }

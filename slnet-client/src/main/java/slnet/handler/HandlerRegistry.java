@@ -57,6 +57,8 @@ public final class HandlerRegistry {
     private final ConcurrentHashMap<String, HandlerEntry[]> byEventName = new ConcurrentHashMap<>();
     private volatile HandlerEntry[] everyMessage = NONE;
     private volatile HandlerEntry[] everyEvent = NONE;
+    private final java.util.concurrent.CopyOnWriteArrayList<CircuitClosedHandler> closedHandlers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
     private long nextOrder;
 
@@ -329,6 +331,59 @@ public final class HandlerRegistry {
         long count = entry.failures.incrementAndGet();
         if (count <= LOG_FIRST || count % LOG_EVERY == 0) {
             LOG.warn("handler {} failed on {} (failure {} of this handler)", entry.name, what, count, error);
+        }
+    }
+
+    /**
+     * Something to tell when a circuit closes (lost, left, or the session ended), so that state kept
+     * per circuit (a region's objects) can be dropped.
+     */
+    @FunctionalInterface
+    public interface CircuitClosedHandler {
+        /**
+         * Called once per closed circuit, on the thread that closed it; must not block.
+         *
+         * @param context the circuit's context (the same one its messages were dispatched with)
+         */
+        void circuitClosed(HandlerContext context);
+    }
+
+    /**
+     * Registers a handler told when a circuit closes.
+     *
+     * @param handler the handler
+     * @return its registration
+     */
+    public Registration onCircuitClosed(CircuitClosedHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        closedHandlers.add(handler);
+        return new Registration() {
+            @Override
+            public void remove() {
+                closedHandlers.remove(handler);
+            }
+
+            @Override
+            public boolean isActive() {
+                return closedHandlers.contains(handler);
+            }
+        };
+    }
+
+    /**
+     * Tells the circuit-closed handlers that a circuit closed; a handler that throws is logged and
+     * counted like a failing message handler.
+     *
+     * @param context the circuit's context
+     */
+    public void dispatchCircuitClosed(HandlerContext context) {
+        for (CircuitClosedHandler handler : closedHandlers) {
+            try {
+                handler.circuitClosed(context);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                failures.increment();
+                LOG.warn("circuit-closed handler {} failed", handler.getClass().getName(), e);
+            }
         }
     }
 

@@ -37,6 +37,11 @@ final class CircuitLink implements CircuitView, Handshake.Link {
     }
 
     @Override
+    public boolean isOpen() {
+        return circuit.isOpen();
+    }
+
+    @Override
     public void send(Message message, boolean reliable) {
         if (reliable) {
             circuit.sendReliable(message);

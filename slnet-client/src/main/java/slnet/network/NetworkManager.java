@@ -120,6 +120,7 @@ public final class NetworkManager implements AutoCloseable {
                 this::onInbound, this::onCircuitEvent);
         travel = new RegionTravel(this, handlers, config.handshakeStepTimeout());
         lifecycle = new SessionLifecycle(this, auth, tracker, circuits, travel);
+        circuits.onClosed(link -> handlers.dispatchCircuitClosed(link.context));
     }
 
     // ---------------------------------------------------------------- for RegionTravel

@@ -145,12 +145,23 @@ final class SimulatorCircuits implements AutoCloseable {
         return links.get(link.remoteAddress()) == link;
     }
 
+    /** Told of each circuit closed, after it closed; set once by the manager. */
+    private volatile Consumer<CircuitLink> onClosed = link -> { };
+
+    void onClosed(Consumer<CircuitLink> listener) {
+        onClosed = listener;
+    }
+
     /** Closes one circuit; idempotent. */
     void close(CircuitLink link) {
-        if (links.remove(link.remoteAddress(), link)) {
+        boolean removed = links.remove(link.remoteAddress(), link);
+        if (removed) {
             inboundDroppedClosed.add(link.inbound.dropped());
         }
         link.close();
+        if (removed) {
+            onClosed.accept(link);
+        }
     }
 
     /** Closes every circuit, keeping the transport. */

@@ -30,7 +30,11 @@ public final class PacketCodec {
     private final int mtu;
     private final DecodeMode mode;
     private int lastDeviations;
-    private final byte[] scratch = new byte[MAX_PACKET_SIZE];
+    /** Scratch space shared by pooled codecs between their calls: slots, so that neither way allocates. */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<byte[]> SCRATCH_POOL =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(64);
+    private final boolean pooledScratch;
+    private byte[] scratch;
     private final WireReader reader = new WireReader();
     private final WireWriter writer = new WireWriter();
 
@@ -66,12 +70,54 @@ public final class PacketCodec {
      * @param mode how strictly to decode message bodies
      */
     public PacketCodec(MessageRegistry registry, int mtu, DecodeMode mode) {
+        this(registry, mtu, mode, false);
+    }
+
+    private PacketCodec(MessageRegistry registry, int mtu, DecodeMode mode, boolean pooledScratch) {
         if (mtu < 16 || mtu > MAX_PACKET_SIZE) {
             throw new IllegalArgumentException("mtu must be 16 to " + MAX_PACKET_SIZE + ", not " + mtu);
         }
         this.registry = registry;
         this.mtu = mtu;
         this.mode = java.util.Objects.requireNonNull(mode, "mode");
+        this.pooledScratch = pooledScratch;
+        this.scratch = pooledScratch ? null : new byte[MAX_PACKET_SIZE];
+    }
+
+    /**
+     * Creates a codec that holds no scratch space between calls but borrows it from a pool shared by
+     * all such codecs: for codecs that live long and work now and then, such as the sender of each of
+     * thousands of circuits (8 KB each otherwise). A call costs a borrow and a return, no allocation.
+     *
+     * @param mtu the largest datagram to encode, 16 to {@value #MAX_PACKET_SIZE}
+     * @return the codec, strict, for every message of the template
+     */
+    public static PacketCodec withPooledScratch(int mtu) {
+        return new PacketCodec(Messages.REGISTRY, mtu, DecodeMode.STRICT, true);
+    }
+
+    private void borrowScratch() {
+        if (pooledScratch) {
+            for (int i = 0; i < SCRATCH_POOL.length(); i++) {
+                byte[] pooled = SCRATCH_POOL.getAndSet(i, null);
+                if (pooled != null) {
+                    scratch = pooled;
+                    return;
+                }
+            }
+            scratch = new byte[MAX_PACKET_SIZE]; // more codecs at work at once than the pool holds
+        }
+    }
+
+    private void returnScratch() {
+        if (pooledScratch && scratch != null) {
+            for (int i = 0; i < SCRATCH_POOL.length(); i++) {
+                if (SCRATCH_POOL.compareAndSet(i, null, scratch)) {
+                    break;
+                }
+            }
+            scratch = null;
+        }
     }
 
     /** @return how strictly this codec decodes message bodies */
@@ -109,21 +155,26 @@ public final class PacketCodec {
      * @throws PacketDecodeException if the bytes are not a valid packet of a known message
      */
     public Packet decode(byte[] datagram, int offset, int length) throws PacketDecodeException {
-        int ackCount = checkedAckCount(datagram, offset, length);
-        int[] acks = NO_ACKS;
-        if (ackCount > 0) {
-            acks = new int[ackCount];
-            for (int i = 0; i < ackCount; i++) {
-                acks[i] = PacketHeader.ack(datagram, offset, length, ackCount, i);
+        borrowScratch();
+        try {
+            int ackCount = checkedAckCount(datagram, offset, length);
+            int[] acks = NO_ACKS;
+            if (ackCount > 0) {
+                acks = new int[ackCount];
+                for (int i = 0; i < ackCount; i++) {
+                    acks[i] = PacketHeader.ack(datagram, offset, length, ackCount, i);
+                }
             }
+            int end = PacketHeader.lengthWithoutAcks(length, ackCount);
+            WireReader in = bodyReader(datagram, offset, end);
+            int extraLength = datagram[offset + 5] & 0xFF;
+            Bytes extra = extraLength == 0 ? Bytes.EMPTY : in.fixed(extraLength);
+            Message message = readMessage(in);
+            return Packet.trusted(PacketHeader.flags(datagram, offset), PacketHeader.sequence(datagram, offset), extra,
+                    acks, message);
+        } finally {
+            returnScratch();
         }
-        int end = PacketHeader.lengthWithoutAcks(length, ackCount);
-        WireReader in = bodyReader(datagram, offset, end);
-        int extraLength = datagram[offset + 5] & 0xFF;
-        Bytes extra = extraLength == 0 ? Bytes.EMPTY : in.fixed(extraLength);
-        Message message = readMessage(in);
-        return Packet.trusted(PacketHeader.flags(datagram, offset), PacketHeader.sequence(datagram, offset), extra,
-                acks, message);
     }
 
     /**
@@ -137,7 +188,12 @@ public final class PacketCodec {
      * @throws PacketDecodeException if the bytes are not a valid packet of a known message
      */
     public Message decodeMessage(byte[] datagram, int offset, int length) throws PacketDecodeException {
-        return readMessage(openMessage(datagram, offset, length));
+        borrowScratch();
+        try {
+            return readMessage(openMessage(datagram, offset, length));
+        } finally {
+            returnScratch();
+        }
     }
 
     /**
@@ -150,7 +206,12 @@ public final class PacketCodec {
      * @throws PacketDecodeException if the bytes do not start a packet of a known message
      */
     public MessageDescriptor peekDescriptor(byte[] datagram, int offset, int length) throws PacketDecodeException {
-        return readDescriptor(openMessage(datagram, offset, length));
+        borrowScratch();
+        try {
+            return readDescriptor(openMessage(datagram, offset, length));
+        } finally {
+            returnScratch();
+        }
     }
 
     /** Returns a reader positioned at the message number, past acks and extra header. */
@@ -261,29 +322,34 @@ public final class PacketCodec {
      * @throws PacketEncodeException if the packet would be larger than the MTU
      */
     public int encodeMessage(Message message, int flags, int sequence, byte[] out, int offset) {
-        MessageDescriptor descriptor = message.descriptor();
-        int headerFlags = flags & (PacketHeader.RELIABLE | PacketHeader.RESENT);
-        if (descriptor.zerocoded()) {
-            int bodyLength = stageBody(message, Bytes.EMPTY);
-            int limit = offset + Math.min(mtu, PacketHeader.LENGTH + bodyLength - 1);
-            int coded = Zerocoder.encode(scratch, 0, bodyLength, out, offset + PacketHeader.LENGTH, limit);
-            if (coded >= 0) {
-                writeHeader(out, offset, headerFlags | PacketHeader.ZEROCODED, sequence, 0);
-                return PacketHeader.LENGTH + coded;
-            }
-            checkFits(descriptor, PacketHeader.LENGTH + bodyLength);
-            System.arraycopy(scratch, 0, out, offset + PacketHeader.LENGTH, bodyLength);
-            writeHeader(out, offset, headerFlags, sequence, 0);
-            return PacketHeader.LENGTH + bodyLength;
-        }
-        writer.reset(out, offset + PacketHeader.LENGTH, offset + mtu);
+        borrowScratch();
         try {
-            writeMessage(message, writer);
-        } catch (PacketEncodeException e) {
-            throw tooLarge(descriptor, e);
+            MessageDescriptor descriptor = message.descriptor();
+            int headerFlags = flags & (PacketHeader.RELIABLE | PacketHeader.RESENT);
+            if (descriptor.zerocoded()) {
+                int bodyLength = stageBody(message, Bytes.EMPTY);
+                int limit = offset + Math.min(mtu, PacketHeader.LENGTH + bodyLength - 1);
+                int coded = Zerocoder.encode(scratch, 0, bodyLength, out, offset + PacketHeader.LENGTH, limit);
+                if (coded >= 0) {
+                    writeHeader(out, offset, headerFlags | PacketHeader.ZEROCODED, sequence, 0);
+                    return PacketHeader.LENGTH + coded;
+                }
+                checkFits(descriptor, PacketHeader.LENGTH + bodyLength);
+                System.arraycopy(scratch, 0, out, offset + PacketHeader.LENGTH, bodyLength);
+                writeHeader(out, offset, headerFlags, sequence, 0);
+                return PacketHeader.LENGTH + bodyLength;
+            }
+            writer.reset(out, offset + PacketHeader.LENGTH, offset + mtu);
+            try {
+                writeMessage(message, writer);
+            } catch (PacketEncodeException e) {
+                throw tooLarge(descriptor, e);
+            }
+            writeHeader(out, offset, headerFlags, sequence, 0);
+            return writer.position() - offset;
+        } finally {
+            returnScratch();
         }
-        writeHeader(out, offset, headerFlags, sequence, 0);
-        return writer.position() - offset;
     }
 
     /**
@@ -298,40 +364,45 @@ public final class PacketCodec {
      *                               ack list disagree
      */
     public int encode(Packet packet, byte[] out, int offset) {
-        MessageDescriptor descriptor = packet.message().descriptor();
-        int ackCount = packet.ackCount();
-        if (ackCount > 0 && !packet.hasAcks()) {
-            throw new PacketEncodeException("packet has " + ackCount + " acks but its acks flag is clear");
-        }
-        int ackBytes = packet.hasAcks() ? 4 * ackCount + 1 : 0;
-        int bodyLimit = offset + mtu - ackBytes;
-        int bodyLength = stageBody(packet.message(), packet.extraHeader());
-        int end;
-        if (packet.zerocoded()) {
-            int coded = Zerocoder.encode(scratch, 0, bodyLength, out, offset + PacketHeader.LENGTH, bodyLimit);
-            if (coded < 0) {
-                throw new PacketEncodeException(descriptor.name() + " does not fit the MTU of " + mtu
-                        + " bytes even zerocoded (" + bodyLength + " bytes before zerocoding, " + ackCount + " acks)");
+        borrowScratch();
+        try {
+            MessageDescriptor descriptor = packet.message().descriptor();
+            int ackCount = packet.ackCount();
+            if (ackCount > 0 && !packet.hasAcks()) {
+                throw new PacketEncodeException("packet has " + ackCount + " acks but its acks flag is clear");
             }
-            end = offset + PacketHeader.LENGTH + coded;
-        } else {
-            checkFits(descriptor, PacketHeader.LENGTH + bodyLength + ackBytes);
-            System.arraycopy(scratch, 0, out, offset + PacketHeader.LENGTH, bodyLength);
-            end = offset + PacketHeader.LENGTH + bodyLength;
-        }
-        writeHeader(out, offset, packet.flags(), packet.sequence(), packet.extraHeader().length());
-        if (packet.hasAcks()) {
-            for (int i = 0; i < ackCount; i++) {
-                int id = packet.ack(i);
-                out[end] = (byte) (id >>> 24);
-                out[end + 1] = (byte) (id >>> 16);
-                out[end + 2] = (byte) (id >>> 8);
-                out[end + 3] = (byte) id;
-                end += 4;
+            int ackBytes = packet.hasAcks() ? 4 * ackCount + 1 : 0;
+            int bodyLimit = offset + mtu - ackBytes;
+            int bodyLength = stageBody(packet.message(), packet.extraHeader());
+            int end;
+            if (packet.zerocoded()) {
+                int coded = Zerocoder.encode(scratch, 0, bodyLength, out, offset + PacketHeader.LENGTH, bodyLimit);
+                if (coded < 0) {
+                    throw new PacketEncodeException(descriptor.name() + " does not fit the MTU of " + mtu
+                            + " bytes even zerocoded (" + bodyLength + " bytes before zerocoding, " + ackCount + " acks)");
+                }
+                end = offset + PacketHeader.LENGTH + coded;
+            } else {
+                checkFits(descriptor, PacketHeader.LENGTH + bodyLength + ackBytes);
+                System.arraycopy(scratch, 0, out, offset + PacketHeader.LENGTH, bodyLength);
+                end = offset + PacketHeader.LENGTH + bodyLength;
             }
-            out[end++] = (byte) ackCount;
+            writeHeader(out, offset, packet.flags(), packet.sequence(), packet.extraHeader().length());
+            if (packet.hasAcks()) {
+                for (int i = 0; i < ackCount; i++) {
+                    int id = packet.ack(i);
+                    out[end] = (byte) (id >>> 24);
+                    out[end + 1] = (byte) (id >>> 16);
+                    out[end + 2] = (byte) (id >>> 8);
+                    out[end + 3] = (byte) id;
+                    end += 4;
+                }
+                out[end++] = (byte) ackCount;
+            }
+            return end - offset;
+        } finally {
+            returnScratch();
         }
-        return end - offset;
     }
 
     /**

@@ -35,11 +35,12 @@ import slnet.network.ReconnectPolicy;
  * <pre>
  * java -cp slnet-bench/target/benchmarks.jar slnet.bench.fleet.FleetBench \
  *     --login-uri URI --count 2000 [--batch 50] [--hold-s 300] [--mode shared|own]
- *     [--name-pattern "Load Bot%d"] [--password password]
+ *     [--name-pattern "Load Bot%d"] [--password password] [--objects on|off] [--capabilities on|off]
  * </pre>
  *
  * <p>{@code --mode own} gives every bot everything of its own (the single-client default);
- * {@code --mode shared} puts them all on one {@link ClientResources}. Not a unit test: it measures.
+ * {@code --mode shared} puts them all on one {@link ClientResources}. Bots keep no objects unless
+ * {@code --objects on} (as {@code slnet swarm}'s bots). Not a unit test: it measures.
  */
 public final class FleetBench {
     private FleetBench() {
@@ -61,6 +62,7 @@ public final class FleetBench {
         String pattern = options.getOrDefault("name-pattern", "Load Bot%d");
         String password = options.getOrDefault("password", "password");
         boolean capabilities = !options.getOrDefault("capabilities", "on").equals("off");
+        boolean objectTracking = options.getOrDefault("objects", "off").equals("on");
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long heapBefore = heapAfterGc();
@@ -81,7 +83,8 @@ public final class FleetBench {
                 if (!capabilities) {
                     network.regionServices(slnet.network.RegionServices.NONE);
                 }
-                Client bot = Client.create(ClientConfig.builder().network(network.build()).build());
+                Client bot = Client.create(ClientConfig.builder().network(network.build())
+                        .objectTracking(objectTracking).build());
                 bots.add(bot);
                 bot.events().subscribe(event -> {
                     if (event instanceof NetworkEvent.CircuitLost || event instanceof NetworkEvent.Disconnected) {

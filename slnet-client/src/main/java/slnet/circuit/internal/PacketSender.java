@@ -82,7 +82,7 @@ public final class PacketSender {
         this.counters = counters;
         this.rtt = rtt;
         this.nextSequence = Math.floorMod(firstSequence, SEQUENCE_MODULUS);
-        this.codec = new PacketCodec(config.mtu());
+        this.codec = PacketCodec.withPooledScratch(config.mtu()); // thousands of circuits: no 8 KB each
         this.buffer = new byte[config.mtu()];
         // PacketAck: header, 4-byte message number, count byte, 4 bytes per id.
         this.maxAcksPerPacket = Math.min(255, (config.mtu() - PacketHeader.LENGTH - 5) / 4);

@@ -76,6 +76,8 @@ final class Region {
     private final int avatarViewLimit;
     private final float spawnScatter;
     private volatile slnet.time.ScheduledTask coarseTask;
+    /** The objects this region holds and sends. */
+    final SimObjects objects = new SimObjects(this);
     private volatile boolean logoutReplyEnabled;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
     private volatile boolean silent;
@@ -321,6 +323,16 @@ final class Region {
                     answerMapName(agent, m.nameData().name().asString());
                 }
             }
+            case slnet.protocol.messages.RequestObjectPropertiesFamily m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    objects.answerProperties(agent, m);
+                }
+            }
+            case slnet.protocol.messages.RequestMultipleObjects m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    objects.answer(agent, m);
+                }
+            }
             default -> {
                 // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
             }
@@ -390,6 +402,7 @@ final class Region {
             agent.inRegion = true; // after: a coarse round that lists the agent comes after its ObjectUpdates
         }
         LOG.debug("agent {} entered region {}", agent.session.agentId(), settings.name());
+        objects.sendAllTo(agent);
         listener.agentEntered(agent.presence());
         grid.agentEntered(self, agent.session);
         log.signal();
@@ -562,6 +575,15 @@ final class Region {
             }, intervalNs);
         } catch (RejectedExecutionException e) {
             // the scheduler is closing: so is the simulator
+        }
+    }
+
+    /** Sends a message reliably to every agent in the region but one (or none). */
+    void broadcast(Message message, Agent except) {
+        for (Agent agent : agents.values()) {
+            if (agent != except && agent.inRegion) {
+                agent.circuit.sendReliable(message);
+            }
         }
     }
 

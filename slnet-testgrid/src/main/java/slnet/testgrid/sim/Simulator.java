@@ -129,6 +129,11 @@ public final class Simulator implements AutoCloseable {
         return region;
     }
 
+    /** @return the objects this region holds: add, move and remove them; choose how they are sent */
+    public SimObjects objects() {
+        return region.objects;
+    }
+
     /** @return the agents with a circuit here, in arrival order; snapshots */
     public List<AgentPresence> agents() {
         return region.agents();

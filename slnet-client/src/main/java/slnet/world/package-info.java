@@ -1,0 +1,13 @@
+/**
+ * The world a client sees: objects per region (prims, avatars, trees, grass, particle systems),
+ * decoded from every way a simulator describes them and kept up to date, with events when they
+ * appear, change and disappear.
+ *
+ * <p>The domain layer: above {@code slnet.network}, below the facade. {@link slnet.world.World}
+ * learns only through {@link slnet.handler.HandlerRegistry} and acts only by sending messages on a
+ * region's circuit; it owns no thread. Decoders ({@link slnet.world.ObjectUpdateDecoder},
+ * {@link slnet.world.ObjectMotions}, {@link slnet.world.TextureEntry#decode},
+ * {@link slnet.world.ExtraParams#decode}) throw only {@link slnet.world.ObjectDecodeException}.
+ * Everything handed out is an immutable snapshot; {@link slnet.world.RegionObjects} is thread-safe.
+ */
+package slnet.world;
