@@ -392,12 +392,11 @@ public final class NetworkManager implements AutoCloseable {
     private void onInbound(CircuitLink link, InboundMessage inbound) {
         Message message = inbound.message();
         Session s = lifecycle.current();
-        boolean primary = s != null && s.primary == link;
         if (message instanceof RegionHandshake rh) {
             link.region.onHandshake(rh.regionInfo().simName().asString(), rh.regionInfo2().regionID());
         } else if (message instanceof AgentMovementComplete amc) {
             link.region.onHandle(amc.data().regionHandle());
-        } else if (message instanceof LogoutReply && primary) {
+        } else if (message instanceof LogoutReply && s != null && s.primary == link) {
             s.logoutReply.complete(null);
         }
         // Handlers first: when the handshake completes on AgentMovementComplete, connect() returns
@@ -416,18 +415,32 @@ public final class NetworkManager implements AutoCloseable {
         }
         if (message instanceof KickUser kick) {
             String reason = kick.userInfo().reason().asString();
-            if (primary) {
+            if (s != null && s.primary == link) {
                 lifecycle.endSession(s, "kicked: " + (reason.isEmpty() ? "no reason given" : reason));
             } else {
                 lose(link, "kicked from a neighbouring region: " + reason);
             }
         } else if (message instanceof DisableSimulator) {
-            if (primary && !s.moving) {
-                bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), "simulator disabled the circuit",
-                        config.clock().instant()));
-                lifecycle.endSession(s, "simulator disabled the circuit");
-            } else {
-                lose(link, "simulator disabled the circuit");
+            regionLetGo(s, link, "simulator disabled the circuit");
+        }
+    }
+
+    /**
+     * A region let go of a circuit. The primary circuit's region ends the session, unless the
+     * agent is on its way out of it: then the circuit and its event queue stay (the teleport's
+     * finish may still come through them) until the move decides, see {@link RegionTravel}.
+     */
+    void regionLetGo(Session s, CircuitLink link, String reason) {
+        Session.LetGo decision = s == null ? Session.LetGo.NOT_PRIMARY : s.letGo(link);
+        switch (decision) {
+            case NOT_PRIMARY -> lose(link, reason);
+            case DEFERRED -> {
+                LOG.debug("{} let go of the primary circuit while the agent is leaving it: {}", link.remoteAddress(),
+                        reason);
+            }
+            case SESSION_ENDS -> {
+                bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), reason, config.clock().instant()));
+                lifecycle.endSession(s, reason);
             }
         }
     }
@@ -435,13 +448,15 @@ public final class NetworkManager implements AutoCloseable {
     /** Closes a circuit (not the session's end) and its region's services, publishing CircuitLost. */
     void lose(CircuitLink link, String reason) {
         Session s = lifecycle.current();
+        boolean wasOpen = circuits.isOpen(link);
         circuits.close(link);
-        if (s != null) {
-            AutoCloseable services = s.services.remove(link.remoteAddress());
-            if (services != null) {
-                // Closing an event queue says goodbye over HTTP (bounded): not on a dispatch thread.
-                Thread.ofVirtual().name("slnet-region-services-close").start(() -> closeQuietly(services));
-            }
+        AutoCloseable services = s == null ? null : s.services.remove(link.remoteAddress());
+        if (services != null) {
+            // Closing an event queue says goodbye over HTTP (bounded): not on a dispatch thread.
+            Thread.ofVirtual().name("slnet-region-services-close").start(() -> closeQuietly(services));
+        }
+        if (!wasOpen && services == null) {
+            return; // lost already (a region let go twice, or a move and a DisableSimulator crossed)
         }
         bus.publish(new NetworkEvent.CircuitLost(link.remoteAddress(), reason, config.clock().instant()));
     }

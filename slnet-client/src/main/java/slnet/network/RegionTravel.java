@@ -57,7 +57,7 @@ final class RegionTravel {
     private final Registration[] registrations;
 
     /** A teleport the caller waits for. */
-    private record Pending(CompletableFuture<TeleportFinished> result, ScheduledTask timer) {
+    private record Pending(Session session, CompletableFuture<TeleportFinished> result, ScheduledTask timer) {
     }
 
     RegionTravel(NetworkManager manager, HandlerRegistry handlers, Duration stepTimeout) {
@@ -215,14 +215,18 @@ final class RegionTravel {
             if (teleport.compareAndSet(self[0], null)) {
                 String reason = "no answer within " + Duration.ofNanos(timeoutNs).toMillis() + " ms";
                 manager.publish(new TeleportFailed(reason, manager.now()));
+                s.teleporting = false;
                 self[0].result.completeExceptionally(new TeleportException(reason));
+                endIfStranded(s, reason);
             }
         }, timeoutNs);
-        self[0] = new Pending(result, timer);
+        self[0] = new Pending(s, result, timer);
         if (!teleport.compareAndSet(null, self[0])) {
             timer.cancel();
             return CompletableFuture.failedFuture(new IllegalStateException("a teleport is in progress"));
         }
+        // From here until it ends, the region being left letting go of the agent ends nothing.
+        s.teleporting = true;
         s.primary.sendReliable(request.apply(s));
         return result;
     }
@@ -232,7 +236,9 @@ final class RegionTravel {
         Pending p = teleport.getAndSet(null);
         if (p != null) {
             p.timer.cancel();
+            p.session.teleporting = false;
             p.result.completeExceptionally(new TeleportException(reason));
+            endIfStranded(p.session, reason);
         }
     }
 
@@ -241,7 +247,18 @@ final class RegionTravel {
         Pending p = teleport.getAndSet(null);
         if (p != null) {
             p.timer.cancel();
+            p.session.teleporting = false;
             p.result.complete(finished);
+        }
+    }
+
+    /** A teleport failed after the region being left let go of the agent: it is in no region now. */
+    private void endIfStranded(Session s, String reason) {
+        if (s.strandedAfterMove() && manager.currentSession() == s) {
+            CircuitLink primary = s.primary;
+            manager.publish(new NetworkEvent.CircuitLost(primary.remoteAddress(),
+                    "the region let go of the agent during a teleport that failed", manager.now()));
+            manager.endSessionLost(s, "lost between regions: " + reason);
         }
     }
 
@@ -349,8 +366,7 @@ final class RegionTravel {
                 return;
             }
             target.region.onHandle(handle);
-            s.primary = target;
-            s.moving = false;
+            boolean oldReleased = s.switchPrimary(target);
             manager.agentMoved(amc.data().position());
             if (fresh) {
                 manager.publish(new NetworkEvent.CircuitConnected(address, manager.now()));
@@ -365,7 +381,11 @@ final class RegionTravel {
             }
             onArrived.accept(target, amc);
             // The old region, and children that are no neighbours of the new one, are out of view.
-            if (manager.circuits().isOpen(old) && !adjacent(old.region.handle(), handle)) {
+            if (oldReleased) {
+                // Its region let go of it during the move (DisableSimulator, or silence): close its
+                // services too, now that the move no longer needs its event queue.
+                manager.lose(old, "simulator disabled the circuit");
+            } else if (manager.circuits().isOpen(old) && !adjacent(old.region.handle(), handle)) {
                 manager.lose(old, "left the region");
             }
             for (InetSocketAddress other : manager.circuitAddresses()) {

@@ -193,6 +193,10 @@ final class SessionLifecycle {
         if (!circuits.isOpen(link)) {
             return; // already closed on purpose
         }
+        if (s != null && s.handshake.succeeded() && s.letGo(link) == Session.LetGo.DEFERRED) {
+            circuits.close(link); // the agent is on its way out of this region: the move decides
+            return;
+        }
         manager.lose(link, reason);
         if (s == null || s.primary != link) {
             return;

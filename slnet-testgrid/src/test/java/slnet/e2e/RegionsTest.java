@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,8 @@ import slnet.network.TeleportProgressed;
 import slnet.network.TeleportStarted;
 import slnet.network.TracedPacket;
 import slnet.protocol.llsd.Llsd;
+import slnet.protocol.messages.AgentMovementComplete;
+import slnet.protocol.messages.DisableSimulator;
 import slnet.protocol.messages.EnableSimulator;
 import slnet.protocol.types.Vector3;
 import slnet.testgrid.TestGrid;
@@ -252,12 +256,99 @@ class RegionsTest {
     @Test
     void anEventQueueThatKeepsAnswering502StillDeliversLater() throws Exception {
         grid.openCapabilities(ALICE.agentId(), "Alpha").failNextPolls(25, 502);
+        // Registered before connecting, and awaited itself: the neighbour's circuit can be up (its
+        // handshake runs on its own thread) before a lower-priority handler of the same
+        // EnableSimulator has run, and the message can arrive before a handler registered later.
+        CompletableFuture<MessagePath> enabled = new CompletableFuture<>();
+        alice.handlers().register(EnableSimulator.class, (m, c) -> enabled.complete(c.path()));
         connect();
-        List<String> eq = Collections.synchronizedList(new ArrayList<>());
-        alice.handlers().register(EnableSimulator.class, (m, c) -> eq.add(c.path().name()));
+        assertThat(enabled.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(MessagePath.EVENT_QUEUE);
         awaitCircuit(beta.address());
-        assertThat(eq).contains("EVENT_QUEUE");
         assertThat(alice.status()).isEqualTo(NetworkStatus.CONNECTED);
+    }
+
+    @Test
+    void aDisableSimulatorFromTheRegionLeftThatIsHandledAcrossTheSwitchEndsNothing() throws Exception {
+        // The ordering a busy machine produced: Alpha's DisableSimulator is taken up on its circuit
+        // while Alpha is still primary, and decided on after Gamma's arrival made Gamma primary.
+        // Handlers hold both threads at those points, so the ordering is certain.
+        connect();
+        CountDownLatch disableTakenUp = new CountDownLatch(1);
+        CompletableFuture<TeleportFinished> teleported = new CompletableFuture<>();
+        alice.handlers().register(DisableSimulator.class, (m, c) -> {
+            if (c.circuit().remoteAddress().equals(alpha.address())) {
+                disableTakenUp.countDown();
+                awaitQuietly(teleported);
+            }
+        });
+        alice.handlers().register(AgentMovementComplete.class, (m, c) -> {
+            if (c.circuit().remoteAddress().equals(gamma.address())) {
+                awaitQuietly(disableTakenUp);
+            }
+        });
+        alice.teleport(gamma.region().handle(), new Vector3(5, 5, 5), LOOK_NORTH).whenComplete((f, e) -> {
+            if (e != null) {
+                teleported.completeExceptionally(e);
+            } else {
+                teleported.complete(f);
+            }
+        });
+        assertThat(teleported.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).regionName()).isEqualTo("Gamma");
+        assertThat(disableTakenUp.getCount()).isZero();
+        events.awaitEvent(NetworkEvent.CircuitLost.class, e -> e.simulator().equals(alpha.address()), WAIT);
+        awaitCircuits(gamma.address());
+        assertThat(alice.status()).isEqualTo(NetworkStatus.CONNECTED);
+        assertThat(alice.region().orElseThrow().name()).isEqualTo("Gamma");
+    }
+
+    @Test
+    void theRegionLeftLettingGoBeforeTeleportFinishEndsNothing() throws Exception {
+        alpha.setDisableBeforeTeleportFinish(true);
+        connect();
+        TeleportFinished finished = alice.teleport(gamma.region().handle(), new Vector3(5, 5, 5), LOOK_NORTH)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(finished.regionName()).isEqualTo("Gamma");
+        gamma.awaitAgentInRegion(ALICE.agentId(), WAIT);
+        assertThat(events.awaitEvent(NetworkEvent.CircuitLost.class, e -> e.simulator().equals(alpha.address()),
+                WAIT).reason()).isEqualTo("simulator disabled the circuit");
+        awaitCircuits(gamma.address());
+        assertThat(alice.status()).isEqualTo(NetworkStatus.CONNECTED);
+        assertThat(alice.network().primaryCircuit()).contains(gamma.address());
+        alice.chat().say("made it");
+        gamma.awaitMessage(ALICE.agentId(), "ChatFromViewer", WAIT);
+    }
+
+    @Test
+    void aTeleportThatFailsAfterTheRegionLeftLetGoEndsTheSession() throws Exception {
+        alpha.setDisableBeforeTeleportFinish(true);
+        connect();
+        // Gamma dies once the teleport is under way (TeleportProgress comes before Alpha lets go and
+        // before TeleportFinish is queued): the agent has left Alpha and never reaches Gamma.
+        alice.handlers().register(slnet.protocol.messages.TeleportProgress.class, (m, c) -> gamma.killAbruptly());
+        assertThatThrownBy(() -> alice.teleport(gamma.region().handle(), new Vector3(5, 5, 5), LOOK_NORTH)
+                .get(15, TimeUnit.SECONDS)).cause().isInstanceOf(TeleportException.class)
+                .hasMessageContaining("could not enter the destination");
+        NetworkEvent.Disconnected gone = events.awaitEvent(NetworkEvent.Disconnected.class, WAIT);
+        assertThat(gone.reason()).startsWith("lost between regions");
+        assertThat(alice.status()).isEqualTo(NetworkStatus.DISCONNECTED);
+    }
+
+    private static void awaitQuietly(java.util.concurrent.Future<?> future) {
+        try {
+            future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the test's own assertions report it
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

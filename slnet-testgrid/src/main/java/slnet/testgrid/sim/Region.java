@@ -79,6 +79,8 @@ final class Region {
     /** The objects this region holds and sends. */
     final SimObjects objects = new SimObjects(this);
     private volatile boolean logoutReplyEnabled;
+    /** A fault switch: a teleport out of here disables the agent's circuit before TeleportFinish. */
+    private volatile boolean disableBeforeTeleportFinish;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
     private volatile boolean silent;
 
@@ -106,6 +108,14 @@ final class Region {
 
     void setLogoutReplyEnabled(boolean enabled) {
         logoutReplyEnabled = enabled;
+    }
+
+    void setDisableBeforeTeleportFinish(boolean enabled) {
+        disableBeforeTeleportFinish = enabled;
+    }
+
+    boolean disablesBeforeTeleportFinish() {
+        return disableBeforeTeleportFinish;
     }
 
     List<AgentPresence> agents() {

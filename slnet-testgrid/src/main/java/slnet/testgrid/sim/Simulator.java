@@ -181,6 +181,18 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * A fault switch for the race a busy simulator can run: a teleport out of this region sends the
+     * agent {@code DisableSimulator} (reliably) and queues {@code TeleportFinish} only once the
+     * viewer acknowledged it, so the viewer hears "this region let go of you" before it learns where
+     * to go. The agent stays a child here, its event queue included, until it arrived elsewhere.
+     *
+     * @param enabled true to disable before the finish
+     */
+    public void setDisableBeforeTeleportFinish(boolean enabled) {
+        region.setDisableBeforeTeleportFinish(enabled);
+    }
+
+    /**
      * Kicks an agent: sends {@code KickUser} (reliably), removes the agent, and closes its circuit once
      * the viewer acknowledged it (or after a short grace).
      *

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.circuit.Circuit;
+import slnet.protocol.messages.DisableSimulator;
 import slnet.protocol.messages.TeleportFinish;
 import slnet.protocol.messages.TeleportLocationRequest;
 import slnet.protocol.types.Vector3;
@@ -89,7 +90,11 @@ final class Travel {
                 return; // the circuit is gone, and the agent with it
             }
             depart(agent, "teleported to " + to.region().name());
-            region.deliver(id, finish);
+            if (region.disablesBeforeTeleportFinish()) {
+                circuit.sendReliable(new DisableSimulator()).whenComplete((acked, lost) -> region.deliver(id, finish));
+            } else {
+                region.deliver(id, finish);
+            }
         });
     }
 
