@@ -42,7 +42,8 @@ import slnet.time.Scheduler;
  * ({@code CONNECTED}, events {@code CircuitConnected} then {@code Connected}). Each handshake step
  * has a timeout and a failure names it ({@link ConnectException#step()}). {@link #disconnect} sends
  * {@code LogoutRequest}, waits (bounded) for {@code LogoutReply}, closes the circuits and ends in
- * {@code DISCONNECTED} with a {@code Disconnected} event. {@code KickUser} and a
+ * {@code DISCONNECTED} with a {@code Disconnected} event (during the login, once it answered and a
+ * session it opened was logged out). {@code KickUser} and a
  * {@code DisableSimulator} on the primary circuit end the session the same way, with the reason.
  * When the primary circuit times out, {@code CircuitLost} is published and, if the
  * {@link ReconnectPolicy} allows, the manager moves to {@code RECONNECTING} and logs in again with
@@ -500,7 +501,11 @@ public final class NetworkManager implements AutoCloseable {
     /**
      * Starts logging out without blocking: sends {@code LogoutRequest}, and when
      * {@code LogoutReply} arrives or the logout timeout passes, closes the circuits and moves to
-     * {@code DISCONNECTED}. Safe from a handler.
+     * {@code DISCONNECTED}. Safe from a handler. While logging in ({@code AUTHENTICATING}) it moves
+     * to {@code DISCONNECTING} and waits for the login's answer (bounded by the login timeout): if
+     * the login succeeded after all, the grid holds a session for an agent that never entered, so
+     * the circuit is opened just to send {@code UseCircuitCode} and {@code LogoutRequest} (within
+     * the logout timeout) before {@code DISCONNECTED}.
      *
      * @return completes when disconnected
      */

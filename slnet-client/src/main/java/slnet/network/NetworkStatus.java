@@ -10,7 +10,7 @@ import java.util.Set;
  * <p>The legal moves (anything else, including staying put, is a bug):
  * <pre>
  * IDLE           -&gt; AUTHENTICATING
- * AUTHENTICATING -&gt; CONNECTING | DISCONNECTED
+ * AUTHENTICATING -&gt; CONNECTING | DISCONNECTING | DISCONNECTED
  * CONNECTING     -&gt; CONNECTED | DISCONNECTING | DISCONNECTED
  * CONNECTED      -&gt; RECONNECTING | DISCONNECTING | DISCONNECTED
  * RECONNECTING   -&gt; AUTHENTICATING | CONNECTING | DISCONNECTING | DISCONNECTED
@@ -19,8 +19,9 @@ import java.util.Set;
  * </pre>
  * {@code DISCONNECTED -> AUTHENTICATING} lets one network manager log in again after a logout or
  * a lost session (a new session, not a resumed one), so a client object can be reused.
- * {@code AUTHENTICATING} has no {@code DISCONNECTING} step because nothing is open yet to be
- * closed politely: a cancelled or failed login goes straight to {@code DISCONNECTED}.
+ * A failed login goes straight from {@code AUTHENTICATING} to {@code DISCONNECTED}; a login
+ * cancelled by a disconnect goes through {@code DISCONNECTING}, which lasts until the login
+ * answered, for if it succeeded the grid holds a session that must be logged out.
  * {@code RECONNECTING -> AUTHENTICATING} is a reconnect that needs a fresh login;
  * {@code RECONNECTING -> CONNECTING} one that reuses the session (new circuit, same seed).
  */
@@ -45,7 +46,7 @@ public enum NetworkStatus {
 
     static {
         IDLE.next = EnumSet.of(AUTHENTICATING);
-        AUTHENTICATING.next = EnumSet.of(CONNECTING, DISCONNECTED);
+        AUTHENTICATING.next = EnumSet.of(CONNECTING, DISCONNECTING, DISCONNECTED);
         CONNECTING.next = EnumSet.of(CONNECTED, DISCONNECTING, DISCONNECTED);
         CONNECTED.next = EnumSet.of(RECONNECTING, DISCONNECTING, DISCONNECTED);
         RECONNECTING.next = EnumSet.of(AUTHENTICATING, CONNECTING, DISCONNECTING, DISCONNECTED);

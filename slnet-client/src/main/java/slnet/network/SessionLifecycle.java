@@ -13,6 +13,7 @@ import slnet.login.LoginFailure;
 import slnet.login.SessionInfo;
 import slnet.protocol.messages.AgentMovementComplete;
 import slnet.protocol.messages.LogoutRequest;
+import slnet.protocol.messages.UseCircuitCode;
 import slnet.time.Scheduler;
 
 /**
@@ -28,6 +29,7 @@ import slnet.time.Scheduler;
  */
 final class SessionLifecycle {
     private static final long JOIN_MILLIS = 1000;
+    private static final String LOGIN_CANCELLED = "login cancelled";
 
     private final NetworkManager manager;
     private final NetworkConfig config;
@@ -45,6 +47,8 @@ final class SessionLifecycle {
     private boolean closed;
 
     private volatile Session session;
+    /** Completes once the latest login attempt is over (a disconnect during it waits for this). */
+    private volatile CompletableFuture<Void> loginOver = CompletableFuture.completedFuture(null);
 
     SessionLifecycle(NetworkManager manager, AuthenticationService auth, NetworkStatusTracker tracker,
                      SimulatorCircuits circuits, RegionTravel travel) {
@@ -95,7 +99,15 @@ final class SessionLifecycle {
             }
         }
         CompletableFuture<SessionSummary> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("slnet-login").start(() -> login(credentials, result));
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        loginOver = over;
+        Thread.ofVirtual().name("slnet-login").start(() -> {
+            try {
+                login(credentials, result);
+            } finally {
+                over.complete(null);
+            }
+        });
         return result;
     }
 
@@ -107,22 +119,62 @@ final class SessionLifecycle {
             String reason = "login failed: " + e.failure() + ": " + e.getMessage();
             ConnectException failure = new ConnectException(ConnectStep.LOGIN, reason, e);
             bus.publish(new NetworkEvent.ErrorOccurred(reason, e, now()));
-            moveToDisconnected(reason);
+            moveToDisconnected(cancelled() ? LOGIN_CANCELLED : reason);
             result.completeExceptionally(failure);
             return;
         } catch (RuntimeException e) {
             String reason = "login failed: " + e;
             bus.publish(new NetworkEvent.ErrorOccurred(reason, e, now()));
-            moveToDisconnected(reason);
+            moveToDisconnected(cancelled() ? LOGIN_CANCELLED : reason);
             result.completeExceptionally(new ConnectException(ConnectStep.LOGIN, reason, e));
             return;
         }
         if (!tracker.moveIf(NetworkStatus.AUTHENTICATING, NetworkStatus.CONNECTING)) {
+            // A disconnect (or close) came while the login ran, and the grid has a session now.
+            logOutUnentered(info);
+            moveToDisconnected(LOGIN_CANCELLED);
             result.completeExceptionally(new ConnectException(ConnectStep.CANCELLED,
                     "connect cancelled during login", null));
             return;
         }
         startSession(info, credentials, result);
+    }
+
+    private boolean cancelled() {
+        return tracker.status() == NetworkStatus.DISCONNECTING;
+    }
+
+    /**
+     * Logs out a session the login opened after a disconnect was asked for. The agent never
+     * entered the region, but the grid expects it there and counts it as logged in until it gives
+     * up waiting, which can keep a prompt new login out ("already logged in"). So the circuit is
+     * opened just to say goodbye, as a viewer quitting at once after arriving would:
+     * {@code UseCircuitCode}, then {@code LogoutRequest}, each reliable, on the login thread, within
+     * the logout timeout; then the circuit closes. On OpenSimulator and Second Life alike a
+     * simulator takes {@code LogoutRequest} from any agent with a circuit, before
+     * {@code CompleteAgentMovement} as after.
+     */
+    private void logOutUnentered(SessionInfo info) {
+        CircuitLink link;
+        try {
+            link = circuits.open(info.simulator(), info.regionHandle());
+        } catch (IOException | RuntimeException e) {
+            NetworkManager.LOG.debug("could not open a circuit to log out the session of a cancelled login", e);
+            return;
+        }
+        long deadline = System.nanoTime() + config.logoutTimeout().toNanos();
+        try {
+            link.sendReliable(new UseCircuitCode(new UseCircuitCode.CircuitCode(info.circuitCode(), info.sessionId(),
+                    info.agentId()))).get(config.logoutTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            link.sendReliable(new LogoutRequest(new LogoutRequest.AgentData(info.agentId(), info.sessionId())))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            NetworkManager.LOG.debug("the session of a cancelled login was not logged out: {}", e.toString());
+        } finally {
+            circuits.close(link);
+        }
     }
 
     /** In CONNECTING: opens the primary circuit and runs the handshake. */
@@ -250,6 +302,7 @@ final class SessionLifecycle {
                 return;
             }
             if (!tracker.moveIf(NetworkStatus.RECONNECTING, NetworkStatus.CONNECTING)) {
+                logOutUnentered(info); // disconnected while this login ran
                 outcome.complete(new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, "reconnect cancelled"));
                 return;
             }
@@ -281,12 +334,12 @@ final class SessionLifecycle {
             switch (status) {
                 case IDLE, DISCONNECTED, DISCONNECTING -> {
                     Session s = session;
-                    return s == null ? CompletableFuture.completedFuture(null) : s.ended();
+                    return s == null ? loginOver : s.ended();
                 }
                 case AUTHENTICATING -> {
-                    if (tracker.moveIf(status, NetworkStatus.DISCONNECTED)) {
-                        bus.publish(new NetworkEvent.Disconnected("login cancelled", now()));
-                        return CompletableFuture.completedFuture(null);
+                    // The login's answer decides: a session it opened is logged out, then DISCONNECTED.
+                    if (tracker.moveIf(status, NetworkStatus.DISCONNECTING)) {
+                        return loginOver;
                     }
                 }
                 case CONNECTING, CONNECTED, RECONNECTING -> {
@@ -410,7 +463,8 @@ final class SessionLifecycle {
             hook = shutdownHook;
             shutdownHook = null;
         }
-        if (tracker.status().hasSession()) {
+        NetworkStatus status = tracker.status();
+        if (status.hasSession() || status == NetworkStatus.AUTHENTICATING) {
             try {
                 disconnectAsync().get(config.logoutTimeout().toMillis() + JOIN_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {

@@ -33,7 +33,7 @@ class NetworkStatusTest {
     /** The table written out independently of the enum, so a change to either is noticed. */
     private static final Map<NetworkStatus, Set<NetworkStatus>> LEGAL = Map.of(
             IDLE, EnumSet.of(AUTHENTICATING),
-            AUTHENTICATING, EnumSet.of(CONNECTING, DISCONNECTED),
+            AUTHENTICATING, EnumSet.of(CONNECTING, DISCONNECTING, DISCONNECTED),
             CONNECTING, EnumSet.of(CONNECTED, DISCONNECTING, DISCONNECTED),
             CONNECTED, EnumSet.of(RECONNECTING, DISCONNECTING, DISCONNECTED),
             RECONNECTING, EnumSet.of(AUTHENTICATING, CONNECTING, DISCONNECTING, DISCONNECTED),
