@@ -16,6 +16,7 @@ import slnet.network.NetworkStatus;
 import slnet.network.ReconnectScheduled;
 import slnet.network.TracedPacket;
 import slnet.network.CapabilitiesGranted;
+import slnet.network.MessagesDropped;
 import slnet.network.RegionCrossed;
 import slnet.network.TeleportFailed;
 import slnet.network.TeleportFinished;
@@ -80,6 +81,10 @@ final class EventLines {
         } else if (event instanceof ReconnectScheduled r) {
             line("reconnect", "reconnect attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms",
                     "attempt", r.attempt(), "delay_ms", r.delay().toMillis());
+        } else if (event instanceof MessagesDropped d) {
+            line("dropped", "lost " + d.count() + " message(s) from " + address(d.simulator())
+                    + " to a full dispatch queue (first: " + d.firstMessageName() + ")",
+                    "circuit", address(d.simulator()), "first", d.firstMessageName(), "count", d.count());
         } else if (event instanceof CapabilitiesGranted c) {
             line("capabilities", "capabilities of " + address(c.simulator()) + ": " + c.names().size() + " granted",
                     "circuit", address(c.simulator()), "count", c.names().size(),

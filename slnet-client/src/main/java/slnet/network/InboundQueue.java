@@ -4,6 +4,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.circuit.InboundMessage;
@@ -15,10 +16,23 @@ import slnet.circuit.MessageSink;
  * its circuit and nothing else. The thread lives for a burst of messages, not for the circuit: an
  * idle circuit holds no thread and no preallocated queue (a fleet of idle bots costs no memory for
  * them). The queue is bounded: past it, messages are dropped and counted rather than growing
- * without limit.
+ * without limit, and reported to a {@link DropListener}, coalesced: on the first drop, then when
+ * the count reaches a power of two or a second has passed since the last report.
  */
 final class InboundQueue implements MessageSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InboundQueue.class);
+    private static final long REPORT_INTERVAL_NS = 1_000_000_000L;
+
+    /** Told of dropped messages, coalesced; on the thread that offered the message. */
+    interface DropListener {
+        /**
+         * Messages were dropped.
+         *
+         * @param firstMessageName the first message dropped since the previous report
+         * @param count how many this queue has dropped in all
+         */
+        void dropped(String firstMessageName, long count);
+    }
 
     private final LinkedBlockingQueue<InboundMessage> queue;
     private final Consumer<InboundMessage> consumer;
@@ -27,11 +41,32 @@ final class InboundQueue implements MessageSink, AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile Thread thread;
     private volatile boolean closed;
+    private final DropListener onDropped;
+    private final LongSupplier nanoTime;
+    private final Object dropLock = new Object();
+    // Guarded by dropLock.
+    private long dropCount;
+    private String firstUnreported;
+    private long lastReportNs;
 
     InboundQueue(String name, int capacity, Consumer<InboundMessage> consumer) {
+        this(name, capacity, consumer, (first, count) -> { }, System::nanoTime);
+    }
+
+    /**
+     * @param name the dispatch thread's name
+     * @param capacity how many messages may wait
+     * @param consumer handles each message, on the dispatch thread
+     * @param onDropped told of drops, coalesced
+     * @param nanoTime the clock that spaces the reports
+     */
+    InboundQueue(String name, int capacity, Consumer<InboundMessage> consumer, DropListener onDropped,
+                 LongSupplier nanoTime) {
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.consumer = consumer;
         this.name = name;
+        this.onDropped = onDropped;
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -41,12 +76,37 @@ final class InboundQueue implements MessageSink, AutoCloseable {
         }
         if (!queue.offer(message)) {
             dropped.increment();
-            if (dropped.sum() == 1) {
-                LOG.warn("{}: inbound queue full, dropping messages", name);
-            }
+            onDrop(message);
         }
         if (draining.compareAndSet(false, true)) {
             thread = Thread.ofVirtual().name(name).start(this::drain);
+        }
+    }
+
+    private void onDrop(InboundMessage message) {
+        String report = null;
+        long count;
+        synchronized (dropLock) {
+            count = ++dropCount;
+            if (firstUnreported == null) {
+                firstUnreported = message.message().descriptor().name();
+            }
+            long now = nanoTime.getAsLong();
+            if (Long.bitCount(count) == 1 || now - lastReportNs >= REPORT_INTERVAL_NS) {
+                report = firstUnreported;
+                firstUnreported = null;
+                lastReportNs = now;
+            }
+        }
+        if (count == 1) {
+            LOG.warn("{}: inbound queue full, dropping messages (already acknowledged: they are lost)", name);
+        }
+        if (report != null) {
+            try {
+                onDropped.dropped(report, count);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: drop listener failed", name, e);
+            }
         }
     }
 

@@ -118,7 +118,8 @@ public final class NetworkManager implements AutoCloseable {
         circuits = new SimulatorCircuits(config, scheduler, contextClient,
                 failure -> bus.publish(new NetworkEvent.ErrorOccurred("transport failed: " + failure.kind() + " "
                         + failure.detail(), failure.cause(), config.clock().instant())),
-                this::onInbound, this::onCircuitEvent);
+                this::onInbound, this::onCircuitEvent, (simulator, first, count) -> bus.publish(
+                        new MessagesDropped(simulator, first, count, config.clock().instant())));
         travel = new RegionTravel(this, handlers, config.handshakeStepTimeout());
         lifecycle = new SessionLifecycle(this, auth, tracker, circuits, travel);
         circuits.onClosed(link -> handlers.dispatchCircuitClosed(link.context));

@@ -37,6 +37,17 @@ final class SimulatorCircuits implements AutoCloseable {
     private final Consumer<TransportFailure> onTransportFailure;
     private final BiConsumer<CircuitLink, InboundMessage> onInbound;
     private final BiConsumer<CircuitLink, CircuitEvent> onEvent;
+    private final MessagesDroppedListener onDropped;
+
+    /** Told of messages a circuit's full dispatch queue dropped, coalesced (see {@link InboundQueue}). */
+    interface MessagesDroppedListener {
+        /**
+         * @param simulator the circuit's simulator
+         * @param firstMessageName the first message dropped since the previous call for it
+         * @param count how many that circuit dropped in all
+         */
+        void dropped(InetSocketAddress simulator, String firstMessageName, long count);
+    }
     private final ConcurrentHashMap<InetSocketAddress, CircuitLink> links = new ConcurrentHashMap<>();
     private final LongAdder inboundDroppedClosed = new LongAdder();
     // Guarded by this.
@@ -51,10 +62,11 @@ final class SimulatorCircuits implements AutoCloseable {
      * @param onTransportFailure told if the transport fails
      * @param onInbound each message, on its circuit's dispatch thread
      * @param onEvent each circuit event, on the circuit's event executor
+     * @param onDropped told of messages dropped by a full dispatch queue, on the receive thread
      */
     SimulatorCircuits(NetworkConfig config, Scheduler scheduler, Object contextClient,
                       Consumer<TransportFailure> onTransportFailure, BiConsumer<CircuitLink, InboundMessage> onInbound,
-                      BiConsumer<CircuitLink, CircuitEvent> onEvent) {
+                      BiConsumer<CircuitLink, CircuitEvent> onEvent, MessagesDroppedListener onDropped) {
         this.config = config;
         this.scheduler = scheduler;
         this.tracer = config.packetTap() == null ? null : new PacketTracer(config.packetTap());
@@ -63,6 +75,7 @@ final class SimulatorCircuits implements AutoCloseable {
         this.onTransportFailure = onTransportFailure;
         this.onInbound = onInbound;
         this.onEvent = onEvent;
+        this.onDropped = onDropped;
     }
 
     private synchronized CircuitHost host() throws IOException {
@@ -118,7 +131,7 @@ final class SimulatorCircuits implements AutoCloseable {
                     if (self[0] != null) {
                         onInbound.accept(self[0], message);
                     }
-                });
+                }, (first, count) -> onDropped.dropped(simulator, first, count), scheduler::nanoTime);
         Circuit circuit;
         try {
             circuit = h.open(simulator, queue, event -> {

@@ -66,4 +66,65 @@ class InboundQueueTest {
             release.countDown();
         }
     }
+
+    @Test
+    void dropsAreReportedCoalescedOnPowersOfTwoAndAtMostOncePerSecondBetween() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        long[] now = {0};
+        List<String> reports = new CopyOnWriteArrayList<>();
+        try (InboundQueue queue = new InboundQueue("test-dispatch", 1, m -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, (first, count) -> reports.add(first + "x" + count), () -> now[0])) {
+            queue.onMessage(message(0));
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue(); // the handler holds the thread
+            queue.onMessage(message(1)); // fills the one slot
+            for (int i = 2; i < 2 + 100; i++) {
+                queue.onMessage(message(i)); // 100 drops within the same instant
+            }
+            assertThat(queue.dropped()).isEqualTo(100);
+            assertThat(reports).containsExactly("StartPingCheckx1", "StartPingCheckx2", "StartPingCheckx4",
+                    "StartPingCheckx8", "StartPingCheckx16", "StartPingCheckx32", "StartPingCheckx64");
+            queue.onMessage(message(200)); // 101st: neither a power of two nor a second later
+            assertThat(reports).hasSize(7);
+            now[0] += 1_000_000_000L;
+            queue.onMessage(message(201)); // a second on: reported though 102 is no power of two
+            assertThat(reports).hasSize(8).last().isEqualTo("StartPingCheckx102");
+            queue.onMessage(message(202));
+            assertThat(reports).hasSize(8);
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aThrowingDropListenerDoesNotStopTheQueue() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch handled = new CountDownLatch(2);
+        try (InboundQueue queue = new InboundQueue("test-dispatch", 1, m -> {
+            handled.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, (first, count) -> {
+            throw new IllegalStateException("listener bug (expected by the test)");
+        }, System::nanoTime)) {
+            queue.onMessage(message(0));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (handled.getCount() == 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            queue.onMessage(message(1));
+            queue.onMessage(message(2)); // dropped; the listener throws
+            assertThat(queue.dropped()).isEqualTo(1);
+            release.countDown();
+            assertThat(handled.await(5, TimeUnit.SECONDS)).isTrue(); // message 1 still handled
+        }
+    }
 }
