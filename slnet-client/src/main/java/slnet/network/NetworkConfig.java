@@ -24,7 +24,8 @@ import slnet.time.Scheduler;
  * @param reconnectPolicy what happens when the primary circuit is lost
  * @param logoutOnShutdown whether a JVM shutdown hook logs a connected agent out
  * @param inboundQueueCapacity messages per circuit waiting for the dispatch thread; beyond it
- *     messages are dropped and counted, so a stuck handler cannot exhaust memory
+ *     messages are dropped, counted and reported ({@link MessagesDropped}), so a stuck handler cannot
+ *     exhaust memory
  * @param scheduler the timer for handshake steps, agent updates, logout and reconnect delays, or
  *     null for one of the manager's own (real time, closed with the manager); a given one is not closed
  * @param clock stamps events
