@@ -44,7 +44,9 @@ import slnet.time.Scheduler;
  * {@code LogoutRequest}, waits (bounded) for {@code LogoutReply}, closes the circuits and ends in
  * {@code DISCONNECTED} with a {@code Disconnected} event (during the login, once it answered and a
  * session it opened was logged out). {@code KickUser} and a
- * {@code DisableSimulator} on the primary circuit end the session the same way, with the reason.
+ * {@code DisableSimulator} on the primary circuit end the session the same way, with the reason
+ * (a {@code DisableSimulator} from a region the agent is teleporting out of ends nothing: the
+ * teleport decides, see {@link #teleport}).
  * When the primary circuit times out, {@code CircuitLost} is published and, if the
  * {@link ReconnectPolicy} allows, the manager moves to {@code RECONNECTING} and logs in again with
  * the same credentials; otherwise it ends in {@code DISCONNECTED}. A manager can connect again after
@@ -153,6 +155,10 @@ public final class NetworkManager implements AutoCloseable {
      * @param regionHandle the destination region's handle
      * @param position where in it, region-local
      * @param lookAt the direction to face
+     * <p>While it is under way, the region being left letting go of the agent ({@code DisableSimulator}
+     * before or while the agent arrives elsewhere) ends nothing; if the teleport then fails, the agent
+     * is in no region and the session ends ({@code Disconnected}, "lost between regions").
+     *
      * @return completes once the agent is in the destination (its circuit primary), or fails with
      *     a {@link TeleportException} (refused, unreachable, no answer in time) or an
      *     {@link IllegalStateException} (not connected, a teleport already in progress)

@@ -40,6 +40,13 @@ import slnet.time.ScheduledTask;
  * a new circuit runs the full handshake), and the old region's circuit closed unless it is a
  * neighbour of the new one.
  *
+ * <p>From a teleport request until it ends, and while a move is under way, the region being left
+ * may let go of the agent (DisableSimulator, or its circuit going silent) without ending the
+ * session: its circuit and event queue stay until the move decides. The agent's arrival elsewhere
+ * closes them; a teleport or move that fails after it leaves the agent in no region, and the
+ * session ends ("lost between regions"). The primary circuit switches under the session's lock,
+ * the lock under which a region letting go is judged, so neither sees the other half done.
+ *
  * <p>Its handlers run on the dispatch threads of circuits and event queues and never block:
  * arrivals complete through futures. At most one teleport is in flight.
  */
