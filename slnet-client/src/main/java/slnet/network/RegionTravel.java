@@ -256,10 +256,12 @@ final class RegionTravel {
             p.timer.cancel();
             p.session.teleporting = false;
             p.result.complete(finished);
+            // A local teleport moves no circuit: if the region let go meanwhile, nothing holds the agent.
+            endIfStranded(p.session, "the region let go of the agent during a local teleport");
         }
     }
 
-    /** A teleport failed after the region being left let go of the agent: it is in no region now. */
+    /** A teleport ended without a move after the region being left let go of the agent: it is in no region now. */
     private void endIfStranded(Session s, String reason) {
         if (s.strandedAfterMove() && manager.currentSession() == s) {
             CircuitLink primary = s.primary;
