@@ -10,7 +10,8 @@ import slnet.protocol.messages.Messages;
  *
  * @param omitEmptyTrailingBlocks send a message whose trailing variable blocks are empty without their
  *                                count bytes, as a simulator built on an older template does
- * @param strayByteAfter names of messages sent with one byte after their last block
+ * @param strayByteAfter names of messages sent with one zero byte after their last block (as OpenSimulator
+ *                       sends {@code MapBlockReply})
  */
 public record SimulatorQuirks(boolean omitEmptyTrailingBlocks, Set<String> strayByteAfter) {
     /** The template to the byte. */
