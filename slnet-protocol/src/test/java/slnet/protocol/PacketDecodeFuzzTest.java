@@ -43,16 +43,28 @@ class PacketDecodeFuzzTest {
         }
     }
 
-    /** What was read, leniently or not, is a message the template allows: it encodes and reads back strictly. */
+    /**
+     * What was read, leniently or not, is a message the template allows: it encodes and reads back
+     * strictly, and from then on stays the same. (Not equal to what was read the first time: a
+     * quaternion is read as the viewer reads it, unnormalised, and written normalised, as the viewer
+     * writes it.)
+     */
     private static void reencodes(Message message) {
+        Message once = writtenAndRead(message);
+        if (once != null) {
+            assertThat(writtenAndRead(once)).isEqualTo(once);
+        }
+    }
+
+    private static Message writtenAndRead(Message message) {
         int length;
         try {
             length = CHECK.encodeMessage(message, 0, 1, OUT, 0);
         } catch (PacketEncodeException tooLarge) {
-            return; // a body near the limit can outgrow it when written back unzerocoded
+            return null; // a body near the limit can outgrow it when written back unzerocoded
         }
         try {
-            assertThat(CHECK.decodeMessage(OUT, 0, length)).isEqualTo(message);
+            return CHECK.decodeMessage(OUT, 0, length);
         } catch (PacketDecodeException e) {
             throw new AssertionError("a decoded message does not read back: " + e.getMessage(), e);
         }
