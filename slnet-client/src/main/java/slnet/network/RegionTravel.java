@@ -61,6 +61,14 @@ final class RegionTravel {
     private final ConcurrentHashMap<String, CompletableFuture<Long>> lookups = new ConcurrentHashMap<>();
     /** The names as asked, for messages. */
     private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
+    /**
+     * Which name search each lookup's request was (1st, 2nd...): the map service answers every search
+     * with an end-of-results block, in order, so only the end of a lookup's own search, or a later
+     * one, may fail it; the end of an earlier search of the same name must not.
+     */
+    private final ConcurrentHashMap<String, Long> lookupOrdinals = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong searchesSent = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong searchEndsSeen = new java.util.concurrent.atomic.AtomicLong();
     private final Registration[] registrations;
 
     /** A teleport the caller waits for. */
@@ -414,7 +422,11 @@ final class RegionTravel {
         String key = regionName.strip().toLowerCase(Locale.ROOT);
         names.put(key, regionName.strip());
         CompletableFuture<Long> result = lookups.computeIfAbsent(key, k -> new CompletableFuture<>());
-        result.whenComplete((h, f) -> names.remove(key));
+        lookupOrdinals.put(key, searchesSent.incrementAndGet());
+        result.whenComplete((h, f) -> {
+            names.remove(key);
+            lookupOrdinals.remove(key);
+        });
         ScheduledTask timer = manager.scheduler().schedule(() -> {
             if (lookups.remove(key, result)) {
                 result.completeExceptionally(new TeleportException("no region named " + regionName
@@ -443,9 +455,11 @@ final class RegionTravel {
             }
         }
         if (ended) {
-            // Searches answered without an exact match: none of them exists.
+            // Searches answered without an exact match: none of them exists. Only searches sent no
+            // later than the one this end belongs to: a newer search of the same name waits for its own.
+            long endOf = searchEndsSeen.incrementAndGet();
             lookups.forEach((key, f) -> {
-                if (lookups.remove(key, f)) {
+                if (lookupOrdinals.getOrDefault(key, 0L) <= endOf && lookups.remove(key, f)) {
                     f.completeExceptionally(new TeleportException("no region named " + names.getOrDefault(key, key)));
                 }
             });
