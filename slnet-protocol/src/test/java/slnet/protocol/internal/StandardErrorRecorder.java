@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Records what the calling thread writes to {@code System.err} while it runs an action, so a test
- * can state that a parser prints nothing. Other threads' writes (a test's leftover logger, say)
- * pass through to the real stream untouched.
+ * can state that a parser prints nothing. Other threads' writes (a test's leftover logger, say),
+ * and Jazzer's notes on the classes it instruments as they load, pass through to the real stream.
  */
 public final class StandardErrorRecorder {
     /** An action that may throw anything. */
@@ -45,7 +45,7 @@ public final class StandardErrorRecorder {
             }
 
             private OutputStream target() {
-                return Thread.currentThread() == self ? recorded : real;
+                return Thread.currentThread() == self && !fromJazzer() ? recorded : real;
             }
         };
         System.setErr(new PrintStream(split, true, StandardCharsets.UTF_8));
@@ -55,5 +55,11 @@ public final class StandardErrorRecorder {
             System.setErr(real);
         }
         return recorded.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Jazzer notes what it instruments from its class-file transformer, which the JDK calls. */
+    private static boolean fromJazzer() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                frame -> frame.getClassName().startsWith("sun.instrument.")));
     }
 }
