@@ -57,6 +57,8 @@ final class Region {
     private static final int SOURCE_OBJECT = 2;
     /** Enough for any test; a real grid's search stops at a page of results too. */
     private static final int MAX_PICKER_RESULTS = 20;
+    /** Keeps a reply well inside one datagram (each block is 16 bytes and two short names). */
+    private static final int MAX_NAMES_PER_REPLY = 40;
 
     final MessageLog log = new MessageLog(10_000);
     private final RegionSettings settings;
@@ -333,6 +335,23 @@ final class Region {
                     objects.answer(agent, m);
                 }
             }
+            case slnet.protocol.messages.UUIDNameRequest m -> answerNames(agent, m);
+            case slnet.protocol.messages.ParcelPropertiesRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    // Current simulators send it over the event queue only.
+                    deliver(agent.session.agentId(), messages.parcelProperties(m.parcelData().sequenceID()));
+                }
+            }
+            case slnet.protocol.messages.RequestRegionInfo m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    agent.circuit.sendReliable(messages.regionInfo(agent.session));
+                }
+            }
+            case slnet.protocol.messages.AgentDataUpdateRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    agent.circuit.sendReliable(RegionMessages.agentData(agent.session));
+                }
+            }
             default -> {
                 // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
             }
@@ -367,6 +386,21 @@ final class Region {
                 new slnet.protocol.messages.AvatarPickerReply.AgentData(agent.session.agentId(), queryId), blocks));
     }
 
+    /**
+     * As a simulator's name service does: the names it knows among those asked for, at most
+     * {@value #MAX_NAMES_PER_REPLY} per reply; unknown ids get no answer.
+     */
+    private void answerNames(Agent agent, slnet.protocol.messages.UUIDNameRequest request) {
+        List<GridMap.Person> known = new java.util.ArrayList<>();
+        for (var block : request.uuidNameBlock()) {
+            grid.person(block.id()).ifPresent(known::add);
+        }
+        for (int from = 0; from < known.size(); from += MAX_NAMES_PER_REPLY) {
+            agent.circuit.sendReliable(RegionMessages.names(known.subList(from,
+                    Math.min(known.size(), from + MAX_NAMES_PER_REPLY))));
+        }
+    }
+
     /** As the grid's map service does: one block per region whose name contains the text, then an end marker. */
     private void answerMapName(Agent agent, String text) {
         java.util.List<slnet.protocol.messages.MapBlockReply.Data> blocks = new java.util.ArrayList<>();
@@ -394,6 +428,7 @@ final class Region {
             lookAt = arrival.lookAt();
         }
         agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position, lookAt));
+        agent.circuit.sendReliable(RegionMessages.viewerTime(System.currentTimeMillis()));
         synchronized (cells) {
             if (agent.inRegion || agents.get(agent.session.agentId()) != agent) {
                 return; // a repeated CompleteAgentMovement: answer again, announce once; or already gone
