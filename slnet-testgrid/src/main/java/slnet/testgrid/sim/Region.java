@@ -255,6 +255,31 @@ final class Region {
         log.signal();
     }
 
+    /**
+     * Seats an agent on an object, as a simulator does when the viewer's sit request succeeds: the
+     * avatar's full update names the seat as its parent and places it in the seat's frame.
+     */
+    void sitAgent(UUID agentId, int seatLocalId, Vector3 offset) {
+        Agent agent = require(agentId);
+        SimObject seat = objects.objects().get(seatLocalId);
+        if (seat == null) {
+            throw new IllegalArgumentException("no object " + seatLocalId + " in " + settings.name());
+        }
+        synchronized (cells) {
+            agent.position = new Vector3(seat.position().x() + offset.x(), seat.position().y() + offset.y(),
+                    seat.position().z() + offset.z());
+            if (agent.inRegion && agent.cell >= 0) {
+                cells.moved(agent);
+                ObjectUpdate seated = messages.avatarUpdate(agent.session, agent.localId, offset, seatLocalId);
+                agent.circuit.sendReliable(seated);
+                for (Agent viewer : agent.shownTo) {
+                    viewer.circuit.sendReliable(seated);
+                }
+            }
+        }
+        log.signal();
+    }
+
     void sayAsObject(UUID objectId, String name, Vector3 position, int chatType, String text) {
         float range = chatRange(chatType);
         if (range < 0) {

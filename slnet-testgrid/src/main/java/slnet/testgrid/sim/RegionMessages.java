@@ -76,10 +76,15 @@ final class RegionMessages {
     }
 
     ObjectUpdate avatarUpdate(AgentSession session, int localId, Vector3 position) {
+        return avatarUpdate(session, localId, position, 0);
+    }
+
+    /** An avatar's full update; sitting on {@code parentLocalId} (0 for none), {@code position} is in the seat's frame. */
+    ObjectUpdate avatarUpdate(AgentSession session, int localId, Vector3 position, int parentLocalId) {
         String nameValue = "FirstName STRING RW SV " + session.firstName() + "\nLastName STRING RW SV "
                 + session.lastName() + "\nTitle STRING RW SV \n";
         var data = new ObjectUpdate.ObjectData(localId, 0, session.agentId(), 0, PCODE_AVATAR, 4, 0, AVATAR_SCALE,
-                AvatarBlobs.objectData(position), 0, 0, 16, 1, 0, 0, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                AvatarBlobs.objectData(position), parentLocalId, 0, 16, 1, 0, 0, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 Bytes.EMPTY, Bytes.EMPTY, Bytes.ofString(nameValue), Bytes.EMPTY, Bytes.EMPTY, Bytes.copyOf(new byte[4]),
                 Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, NONE, NONE, 0f, 0, 0f, 0, Vector3.ZERO, Vector3.ZERO);
         return new ObjectUpdate(new ObjectUpdate.RegionData(region.handle(), FULL_SPEED), List.of(data));
