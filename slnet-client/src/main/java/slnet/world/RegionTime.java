@@ -10,7 +10,8 @@ import slnet.protocol.types.Vector3;
  * @param usecSinceStart the simulator's time, microseconds since the grid's epoch
  * @param secondsPerDay the length of a region day, seconds (14400 on Second Life)
  * @param secondsPerYear the length of a region year, seconds
- * @param sunDirection the unit vector towards the sun
+ * @param sunDirection the unit vector towards the sun; zero from simulators that describe the sky with
+ *     environment settings instead (OpenSimulator 0.9.2 does)
  * @param sunPhase the sun's phase, radians (0 to 2 pi over a day)
  * @param sunAngularVelocity how fast the sun moves, radians per second
  */
@@ -29,10 +30,5 @@ public record RegionTime(long regionHandle, long usecSinceStart, int secondsPerD
         }
         long dayUsec = secondsPerDay * 1_000_000L;
         return (double) Long.remainderUnsigned(usecSinceStart, dayUsec) / dayUsec;
-    }
-
-    /** @return true while the sun is above the horizon */
-    public boolean isDaytime() {
-        return sunDirection.z() > 0;
     }
 }
