@@ -255,6 +255,7 @@ public final class TestGrid implements AutoCloseable {
         private Duration pollHold = Duration.ofSeconds(20);
         private Duration departureGrace = Duration.ofSeconds(10);
         private int avatarViewLimit = Simulator.DEFAULT_AVATAR_VIEW_LIMIT;
+        private slnet.testgrid.sim.SimulatorQuirks quirks = slnet.testgrid.sim.SimulatorQuirks.NONE;
         private float spawnScatter;
         private Duration coarseLocationInterval = Simulator.DEFAULT_COARSE_LOCATION_INTERVAL;
 
@@ -276,6 +277,18 @@ public final class TestGrid implements AutoCloseable {
                 String[] name = String.format(java.util.Locale.ROOT, LOAD_NAME_PATTERN, i).split(" ");
                 account(name[0], name[1], LOAD_PASSWORD);
             }
+            return this;
+        }
+
+        /**
+         * Makes every region's simulator depart from the template as others do, e.g.
+         * {@link slnet.testgrid.sim.SimulatorQuirks#OPENSIM_0_9}: what an older simulator sends.
+         *
+         * @param v the quirks
+         * @return this
+         */
+        public Builder quirks(slnet.testgrid.sim.SimulatorQuirks v) {
+            quirks = Objects.requireNonNull(v, "quirks");
             return this;
         }
 
@@ -475,7 +488,7 @@ public final class TestGrid implements AutoCloseable {
                             .regionCorner(spec.gridX() * 256, spec.gridY() * 256)
                             .circuitConfig(circuitConfig).listener(listener).logoutReplyEnabled(logoutReplyEnabled)
                             .grid(grid).departureGrace(departureGrace)
-                            .avatarViewLimit(avatarViewLimit).spawnScatter(spawnScatter)
+                            .avatarViewLimit(avatarViewLimit).spawnScatter(spawnScatter).quirks(quirks)
                             .coarseLocationInterval(coarseLocationInterval)
                             .sessionValidator(code -> {
                                 LoginServer server = login.get();
