@@ -215,7 +215,7 @@ class WorldPeopleTest {
                     && alice.surroundings().agentGroup().isPresent() && alice.surroundings().time().isPresent());
             RegionDetails details = alice.surroundings().regionDetails().orElseThrow();
             assertThat(details.name()).isEqualTo("Testville");
-            assertThat(details.productName()).isEqualTo("Estate / Full Region");
+            assertThat(details.productName()).isEqualTo("slnet test region");
             assertThat(details.maxAgents()).isEqualTo(100);
             RegionTime time = alice.surroundings().time().orElseThrow();
             assertThat(time.secondsPerDay()).isEqualTo(14400);

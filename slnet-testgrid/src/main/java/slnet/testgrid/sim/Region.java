@@ -372,11 +372,6 @@ final class Region {
                     deliver(agent.session.agentId(), messages.parcelProperties(m.parcelData().sequenceID()));
                 }
             }
-            case slnet.protocol.messages.RequestRegionInfo m -> {
-                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
-                    agent.circuit.sendReliable(messages.regionInfo(agent.session));
-                }
-            }
             case slnet.protocol.messages.AgentDataUpdateRequest m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     agent.circuit.sendReliable(RegionMessages.agentData(agent.session));

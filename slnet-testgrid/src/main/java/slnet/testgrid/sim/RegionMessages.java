@@ -222,18 +222,6 @@ final class RegionMessages {
         return region.name() + " Commons";
     }
 
-    /** The answer to {@code RequestRegionInfo}, with every block a current simulator sends. */
-    slnet.protocol.messages.RegionInfo regionInfo(AgentSession session) {
-        var info = new slnet.protocol.messages.RegionInfo.RegionInfoBlock(Bytes.ofString(region.name()), 1, 1, 0,
-                SIM_ACCESS_PG, 100, 1f, 1f, region.waterHeight(), 4f, -4f, 1, 0, 0, true, 0f);
-        var info2 = new slnet.protocol.messages.RegionInfo.RegionInfo2(Bytes.ofString("024"),
-                Bytes.ofString("Estate / Full Region"), 100, 100, 15000);
-        return new slnet.protocol.messages.RegionInfo(
-                new slnet.protocol.messages.RegionInfo.AgentData(session.agentId(), session.sessionId()), info, info2,
-                List.of(new slnet.protocol.messages.RegionInfo.RegionInfo3(0L)),
-                List.of(new slnet.protocol.messages.RegionInfo.RegionInfo5(10f, 20f, 100f, 1f, 1f, 1f, 0)), List.of());
-    }
-
     /** The region's clock and sun now: a day of {@value #SECONDS_PER_DAY} s, the sun on a circle over the region. */
     static SimulatorViewerTimeMessage viewerTime(long nowMillis) {
         long usec = nowMillis * 1000L;
