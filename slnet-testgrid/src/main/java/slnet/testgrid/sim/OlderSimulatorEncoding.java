@@ -85,7 +85,7 @@ final class OlderSimulatorEncoding implements DatagramSender {
         }
         plain -= cut; // each empty variable block at the end is one zero count byte
         if (stray) {
-            body[plain++] = 0x2A;
+            body[plain++] = 0; // the byte OpenSimulator 0.9.2.2 leaves after MapBlockReply (see ../shared/captures)
         }
         System.arraycopy(datagram, offset, out, 0, PacketHeader.LENGTH);
         int end;

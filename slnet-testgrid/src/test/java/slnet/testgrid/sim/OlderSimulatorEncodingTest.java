@@ -1,12 +1,15 @@
 package slnet.testgrid.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import slnet.protocol.DecodeMode;
@@ -19,6 +22,7 @@ import slnet.protocol.PacketHeader;
 import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.messages.MapBlockReply;
 import slnet.protocol.messages.Messages;
+import slnet.protocol.messages.RegionInfo;
 import slnet.protocol.messages.StartPingCheck;
 import slnet.protocol.types.Bytes;
 import slnet.protocol.types.Vector3;
@@ -93,5 +97,124 @@ class OlderSimulatorEncodingTest {
         assertThat(OlderSimulatorEncoding.emptyTrailingVariableBlocks(RegionMessages.alert("restart"))).isEqualTo(2);
         assertThat(OlderSimulatorEncoding.emptyTrailingVariableBlocks(new StartPingCheck(new StartPingCheck.PingID(1, 2))))
                 .isZero();
+    }
+
+    private static RegionInfo regionInfo(List<RegionInfo.CombatSettings> combat) {
+        return new RegionInfo(new RegionInfo.AgentData(new UUID(1, 2), new UUID(3, 4)),
+                new RegionInfo.RegionInfoBlock(Bytes.ofString("Alpha"), 1, 1, 0, 13, 100, 1f, 1f, 20f, 100f, -100f, 1, 0, 0,
+                        true, 0f),
+                new RegionInfo.RegionInfo2(Bytes.ofString("slnet"), Bytes.ofString("test"), 100, 100, 15000), List.of(),
+                List.of(), combat);
+    }
+
+    /** The body of a datagram encoded without zerocoding or acks: message number and blocks. */
+    private byte[] plainBody(Message message) {
+        byte[] datagram = strict.encode(Packet.of(0, 1, Bytes.EMPTY, new int[0], message));
+        return Arrays.copyOfRange(datagram, PacketHeader.LENGTH, datagram.length);
+    }
+
+    /** Zerocoding written out here, independent of {@code Zerocoder}: a run of zeros is 0x00 and its length. */
+    private static byte[] zerocode(byte[] plain) {
+        ByteArrayOutputStream coded = new ByteArrayOutputStream();
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] != 0) {
+                coded.write(plain[i]);
+                continue;
+            }
+            int run = 0;
+            while (i < plain.length && plain[i] == 0 && run < 255) {
+                run++;
+                i++;
+            }
+            i--;
+            coded.write(0);
+            coded.write(run);
+        }
+        return coded.toByteArray();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    @Test
+    void everyEmptyTrailingBlockGoesFromAZerocodedBodyWithAcksByteForByte() throws Exception {
+        RegionInfo info = regionInfo(List.of());
+        byte[] plain = plainBody(info);
+        assertThat(Arrays.copyOfRange(plain, plain.length - 3, plain.length)).containsOnly(0); // three zero counts
+        Packet packet = Packet.of(PacketHeader.ZEROCODED | PacketHeader.RELIABLE | PacketHeader.ACKS, 0x0102,
+                Bytes.EMPTY, new int[] {0x0A0B0C0D, 7}, info);
+        byte[] older = through(packet);
+        byte[] header = {(byte) (PacketHeader.ZEROCODED | PacketHeader.RELIABLE | PacketHeader.ACKS), 0, 0, 1, 2, 0};
+        byte[] acks = {0x0A, 0x0B, 0x0C, 0x0D, 0, 0, 0, 7, 2};
+        assertThat(older).isEqualTo(concat(header, zerocode(Arrays.copyOf(plain, plain.length - 3)), acks));
+        assertThat(lenient.decode(older, 0, older.length).message()).isEqualTo(info);
+        assertThat(lenient.lastDeviations()).isEqualTo(Deviation.MISSING_TRAILING_BLOCKS.bit());
+        assertThatThrownBy(() -> strict.decode(older, 0, older.length)).isInstanceOf(PacketDecodeException.class);
+    }
+
+    @Test
+    void aFilledLastBlockKeepsTheEmptyOnesBeforeIt() throws Exception {
+        RegionInfo info = regionInfo(List.of(new RegionInfo.CombatSettings(1, 2, 3f, 4f, 5f, 6f)));
+        assertThat(OlderSimulatorEncoding.emptyTrailingVariableBlocks(info)).isZero();
+        Packet packet = Packet.of(PacketHeader.ZEROCODED, 3, Bytes.EMPTY, new int[0], info);
+        assertThat(through(packet)).isEqualTo(strict.encode(packet));
+    }
+
+    @Test
+    void aResentDatagramIsChangedAsTheFirstWas() throws Exception {
+        Packet first = Packet.of(PacketHeader.RELIABLE, 11, Bytes.EMPTY, new int[0], im(0));
+        Packet resent = Packet.of(PacketHeader.RELIABLE | PacketHeader.RESENT, 11, Bytes.EMPTY, new int[0], im(0));
+        byte[] once = through(first);
+        byte[] again = through(resent);
+        assertThat(again[0]).isEqualTo((byte) (PacketHeader.RELIABLE | PacketHeader.RESENT));
+        assertThat(Arrays.copyOfRange(again, 1, again.length)).isEqualTo(Arrays.copyOfRange(once, 1, once.length));
+    }
+
+    @Test
+    void theStrayByteIsAZeroAfterTheLastBlockAndBeforeTheAcks() throws Exception {
+        MapBlockReply reply = new MapBlockReply(new MapBlockReply.AgentData(new UUID(1, 1), 0),
+                List.of(new MapBlockReply.Data(1000, 1001, Bytes.ofString("Gamma"), 13, 0, 20, 0, new UUID(7, 8))));
+        Packet packet = Packet.of(PacketHeader.ACKS, 12, Bytes.EMPTY, new int[] {5}, reply);
+        byte[] older = through(packet);
+        // as OpenSimulator 0.9.2.2 was captured sending it: one zero byte more
+        assertThat(older).isEqualTo(concat(new byte[] {PacketHeader.ACKS, 0, 0, 0, 12, 0}, plainBody(reply),
+                new byte[] {0}, new byte[] {0, 0, 0, 5, 1}));
+        Packet read = lenient.decode(older, 0, older.length);
+        assertThat(read.message()).isEqualTo(reply);
+        assertThat(read.acks()).containsExactly(5);
+        assertThat(lenient.lastDeviations()).isEqualTo(Deviation.TRAILING_BYTES.bit());
+    }
+
+    @Test
+    void strayBytesAloneKeepTheEmptyBlocks() throws Exception {
+        List<byte[]> out = new ArrayList<>();
+        OlderSimulatorEncoding strayOnly = new OlderSimulatorEncoding(
+                (d, off, len, to) -> out.add(Arrays.copyOfRange(d, off, off + len)),
+                SimulatorQuirks.NONE.withStrayByteAfter(Set.of("ImprovedInstantMessage")));
+        byte[] original = strict.encode(Packet.of(0, 13, Bytes.EMPTY, new int[0], im(0)));
+        strayOnly.send(original, 0, original.length, VIEWER);
+        byte[] older = out.get(0);
+        assertThat(older).hasSize(original.length + 1);
+        assertThat(Arrays.copyOf(older, original.length)).isEqualTo(original);
+        assertThat(lenient.decode(older, 0, older.length).message()).isEqualTo(im(0));
+        assertThat(lenient.lastDeviations()).isEqualTo(Deviation.TRAILING_BYTES.bit());
+    }
+
+    @Test
+    void whatItCannotReadGoesAsItWas() throws Exception {
+        byte[] garbage = {0, 0, 0, 0, 14, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE};
+        encoding.send(garbage, 0, garbage.length, VIEWER);
+        assertThat(sent.get(0)).isEqualTo(garbage);
+    }
+
+    @Test
+    void aMisspeltMessageNameIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SimulatorQuirks(true, Set.of("MapBlockReplay")))
+                .withMessageContaining("MapBlockReplay");
     }
 }
