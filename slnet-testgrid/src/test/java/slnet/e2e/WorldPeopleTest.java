@@ -169,7 +169,7 @@ class WorldPeopleTest {
         assertThat(grid.simulator().receivedMessages(ALICE.agentId())).filteredOn("UUIDNameRequest"::equals).hasSize(1);
         assertThat(alice.names().cachedLegacyName(BOB.agentId())).contains("Bob Tester");
 
-        assertThat(alice.names().displayNamesOffered()).isTrue();
+        awaitCondition(() -> alice.names().displayNamesOffered()); // once the seed capability answered
         DisplayName bobby = alice.names().displayName(BOB.agentId()).get(5, TimeUnit.SECONDS);
         assertThat(bobby.displayName()).isEqualTo("Bobby Tables");
         assertThat(bobby.username()).isEqualTo("bob.tester");
