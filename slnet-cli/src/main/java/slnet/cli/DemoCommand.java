@@ -83,8 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             var spawn = grid.simulator(REGION).agent(bob.agentId()).orElseThrow().position();
             grid.simulator(REGION).moveAgent(bob.agentId(), new Vector3(spawn.x() + 3, spawn.y(), spawn.z()));
-            boolean aliceSaw = a.awaitSeeing("Bob Demo", 3, wait);
-            boolean bobSaw = b.awaitSeeing("Alice Demo", 3, wait);
+            // Bob stepped 3 m aside: each sees the other once that move reached it.
+            boolean aliceSaw = a.awaitSeeing("Bob Demo", 2.5, 3, wait);
+            boolean bobSaw = b.awaitSeeing("Alice Demo", 2.5, 3, wait);
             String hello = "Hello Bob, this is Alice!";
             String reply = "Hi Alice, Bob here. Nice region!";
             a.say("says: " + hello);
@@ -162,14 +163,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         /**
-         * Waits until this bot sees the other avatar (by name, at a known distance) and the region's
-         * objects and parcel, then says so.
+         * Waits until this bot sees the other avatar (by name, at least that far away) and the
+         * region's objects and parcel, then says so.
          */
-        boolean awaitSeeing(String other, int objects, Duration wait) throws InterruptedException {
+        boolean awaitSeeing(String other, double atLeastMeters, int objects, Duration wait) throws InterruptedException {
             long deadline = System.nanoTime() + wait.toNanos();
             while (true) {
                 var seen = client.avatars().all().stream()
-                        .filter(a -> a.name().equals(other) && !Double.isNaN(a.distance())).findFirst();
+                        .filter(a -> a.name().equals(other) && a.distance() >= atLeastMeters).findFirst();
                 long handle = client.region().map(r -> r.handle()).orElse(0L);
                 var prims = client.world().region(handle).map(r -> r.find(o -> !o.isAvatar())).orElse(java.util.List.of());
                 var parcel = client.surroundings().parcel();
