@@ -25,6 +25,7 @@ import slnet.circuit.internal.PacketSender;
 import slnet.circuit.internal.RttEstimator;
 import slnet.circuit.internal.Settlements;
 import slnet.circuit.internal.TrustPolicy;
+import slnet.internal.jfr.FlightEvents;
 import slnet.protocol.DecodeMode;
 import slnet.protocol.Deviation;
 import slnet.protocol.Message;
@@ -526,6 +527,8 @@ public final class Circuit implements AutoCloseable {
         for (PacketSender.LostPacket packet : lost) {
             events.post(new CircuitEvent.PacketLost(this, packet.messageName(), packet.sequence(),
                     packet.transmissions()));
+            FlightEvents.packetLost(remote, config.role().name(), packet.messageName(), packet.sequence(),
+                    packet.transmissions());
         }
         if (silenceNs > config.inactivityTimeout().toNanos()) {
             LOG.info("{}: nothing received for {} ms, circuit lost", name, silenceNs / 1_000_000);

@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.internal.http.BoundedBodyHandler;
+import slnet.internal.jfr.FlightEvents;
 import slnet.login.internal.GridInfoParser;
 import slnet.login.internal.LlsdLoginCodec;
 import slnet.login.internal.LoginReply;
@@ -165,11 +166,13 @@ public final class AuthenticationService implements AutoCloseable {
             }
         } catch (LoginException e) {
             emit(new LoginEvent.LoginFailed(e.failure(), e.serverMessage(), elapsed(start)));
+            recordFailure(credentials, e, start);
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LoginException le = LoginException.local(LoginFailure.INTERRUPTED, "interrupted", e);
             emit(new LoginEvent.LoginFailed(le.failure(), le.serverMessage(), elapsed(start)));
+            recordFailure(credentials, le, start);
             throw le;
         }
     }
@@ -262,6 +265,11 @@ public final class AuthenticationService implements AutoCloseable {
     private static LoginException timeout(HttpRequest request, Throwable cause) {
         return LoginException.local(LoginFailure.TIMEOUT,
                 "no complete reply from " + request.uri().getHost() + " within the timeout", cause);
+    }
+
+    private void recordFailure(LoginCredentials credentials, LoginException e, long startNanos) {
+        FlightEvents.loginFailed(credentials.firstName() + " " + credentials.lastName(),
+                credentials.grid().loginUri(), e.failure().name(), e.serverMessage(), elapsed(startNanos));
     }
 
     private Duration elapsed(long startNanos) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import slnet.internal.jfr.FlightEvents;
 
 /**
  * Broadcasts {@link NetworkEvent}s to any number of subscribers without ever blocking the
@@ -70,11 +71,24 @@ public final class NetworkEventBus implements AutoCloseable {
             return;
         }
         published.incrementAndGet();
+        recordInFlightRecorder(event);
         for (ListenerSubscription subscription : listeners) {
             subscription.offer(event);
         }
         for (EventStream stream : streams) {
             stream.offer(event);
+        }
+    }
+
+    /** The rare moments worth a JFR event; everything else costs one type check. */
+    private static void recordInFlightRecorder(NetworkEvent event) {
+        switch (event) {
+            case NetworkEvent.CircuitLost lost -> FlightEvents.circuitLost(lost.simulator(), lost.reason());
+            case NetworkEvent.PacketRejected r ->
+                    FlightEvents.packetRejected(r.simulator(), r.messageName(), r.reason(), r.detail(), r.count());
+            case TeleportFailed failed -> FlightEvents.teleportFailed(failed.reason());
+            default -> {
+            }
         }
     }
 
