@@ -65,6 +65,9 @@ public final class Client implements AutoCloseable {
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
     private final slnet.world.World world;
+    private final slnet.world.Avatars avatars;
+    private final slnet.world.Surroundings surroundings;
+    private final slnet.names.Names names;
 
     private Client(ClientConfig config) {
         this.config = config;
@@ -72,6 +75,9 @@ public final class Client implements AutoCloseable {
         this.clock = config.network().clock();
         HandlerRegistry handlers = network.handlers();
         world = config.objectTracking() ? slnet.world.World.attach(network) : null;
+        avatars = world != null ? slnet.world.Avatars.attach(network, world) : null;
+        surroundings = slnet.world.Surroundings.attach(network, config.objectTracking());
+        names = slnet.names.Names.attach(network, config.names());
         registrations = new Registration[] {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
@@ -150,9 +156,14 @@ public final class Client implements AutoCloseable {
         for (Registration registration : registrations) {
             registration.remove();
         }
+        if (avatars != null) {
+            avatars.close();
+        }
         if (world != null) {
             world.close();
         }
+        surroundings.close();
+        names.close();
         network.close();
     }
 
@@ -178,6 +189,31 @@ public final class Client implements AutoCloseable {
             throw new IllegalStateException("object tracking is off in this client's ClientConfig");
         }
         return world;
+    }
+
+    /**
+     * @return the avatars around the agent, one list per region (in view and beyond draw distance),
+     *     with distances; events {@link slnet.world.AvatarArrived}, {@link slnet.world.AvatarLeft}
+     * @throws IllegalStateException if {@link ClientConfig#objectTracking()} is off
+     */
+    public slnet.world.Avatars avatars() {
+        if (avatars == null) {
+            throw new IllegalStateException("object tracking is off in this client's ClientConfig");
+        }
+        return avatars;
+    }
+
+    /** @return who UUIDs are: legacy and display names, batched and cached */
+    public slnet.names.Names names() {
+        return names;
+    }
+
+    /**
+     * @return the parcel the agent stands on, its region's details and time of day, its active group;
+     *     event {@link slnet.world.ParcelEntered}
+     */
+    public slnet.world.Surroundings surroundings() {
+        return surroundings;
     }
 
     /** @return local chat */

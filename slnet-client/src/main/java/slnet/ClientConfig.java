@@ -11,13 +11,18 @@ import slnet.network.NetworkConfig;
  * @param objectTracking whether the client keeps the objects around it ({@link Client#world()}); on by
  *                       default. A bot that never looks at the world (a load tester's idle bot) turns it
  *                       off and does not hold a copy of every avatar and prim in view, as
- *                       LibreMetaverse's {@code OBJECT_TRACKING} setting does
+ *                       LibreMetaverse's {@code OBJECT_TRACKING} setting does; avatars
+ *                       ({@link Client#avatars()}) and the requests for the parcel, region details
+ *                       and active group on arrival go with it
+ * @param names how {@link Client#names()} batches, waits and caches
  */
-public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, boolean objectTracking) {
+public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, boolean objectTracking,
+                           slnet.names.Names.Config names) {
 
     /** Checks that nothing is null. */
     public ClientConfig {
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(names, "names");
     }
 
     /** @return the defaults */
@@ -35,6 +40,7 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, 
         private NetworkConfig network = NetworkConfig.defaults();
         private boolean publishTypingNotices;
         private boolean objectTracking = true;
+        private slnet.names.Names.Config names = slnet.names.Names.Config.DEFAULTS;
 
         private Builder() {
         }
@@ -57,9 +63,15 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, 
             return this;
         }
 
+        /** @param v how name lookups batch, wait and cache (default {@link slnet.names.Names.Config#DEFAULTS}) @return this */
+        public Builder names(slnet.names.Names.Config v) {
+            names = v;
+            return this;
+        }
+
         /** @return the validated configuration */
         public ClientConfig build() {
-            return new ClientConfig(network, publishTypingNotices, objectTracking);
+            return new ClientConfig(network, publishTypingNotices, objectTracking, names);
         }
     }
 }

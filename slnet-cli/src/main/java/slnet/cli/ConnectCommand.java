@@ -83,6 +83,10 @@ public final class ConnectCommand implements Callable<Integer> {
             + "tolerated in received ones.")
     boolean trace;
 
+    @Option(names = "--world", description = "Print avatars arriving and leaving (name, distance) and, once in a "
+            + "region, one summary line per region seen: objects by type, avatars, the parcel's name.")
+    boolean world;
+
     @Option(names = "--capture", paramLabel = "FILE",
             description = "Write every datagram in and out to FILE, one 'MessageName hex' line each (sent ones as "
                     + "'#out MessageName hex'); 'slnet packet decode --file FILE' reads it.")
@@ -199,6 +203,7 @@ public final class ConnectCommand implements Callable<Integer> {
             throw e;
         }
         Session session = new Session(client, lines, progress, destination, imTo);
+        session.world = world ? new WorldLines(client, lines) : null;
         Thread hook = installSignalHook ? session.installHook() : null;
         try {
             return session.run(credentials);
@@ -250,6 +255,8 @@ public final class ConnectCommand implements Callable<Integer> {
         final Destination destination;
         final String[] imTo;
         String disconnectReason;
+        /** What {@code --world} shows, or null. */
+        WorldLines world;
 
         Session(Client client, EventLines lines, Progress progress, Destination destination, String[] imTo) {
             this.destination = destination;
@@ -294,6 +301,9 @@ public final class ConnectCommand implements Callable<Integer> {
                 fail(reason);
                 return 1;
             }
+            if (world != null) {
+                world.arrived();
+            }
             if (say != null && !say.isEmpty()) {
                 client.chat().say(say);
             }
@@ -327,6 +337,9 @@ public final class ConnectCommand implements Callable<Integer> {
             if (disconnectReason != null) {
                 fail(disconnectReason);
                 return 1;
+            }
+            if (world != null) {
+                world.finish();
             }
             client.disconnect();
             drainUntilDisconnected();
@@ -379,6 +392,9 @@ public final class ConnectCommand implements Callable<Integer> {
                 show(event);
                 event = events.poll(Duration.ZERO);
             }
+            if (world != null) {
+                world.tick();
+            }
         }
 
         private void pumpAvailable() throws InterruptedException {
@@ -401,6 +417,9 @@ public final class ConnectCommand implements Callable<Integer> {
                 disconnectReason = d.reason();
             }
             lines.event(event);
+            if (world != null) {
+                world.event(event);
+            }
         }
     }
 

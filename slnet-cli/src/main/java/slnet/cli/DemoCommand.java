@@ -26,7 +26,8 @@ import slnet.testgrid.TestAccount;
 import slnet.testgrid.TestGrid;
 
 /**
- * {@code slnet demo}: starts the embedded test grid on loopback (two regions), logs two bots in,
+ * {@code slnet demo}: starts the embedded test grid on loopback (two regions, a few objects), logs
+ * two bots in, shows each seeing the other (name and distance) and the objects and parcel around,
  * has them greet each other in local chat, teleports one bot to the other region and back home,
  * prints what each saw with timings, logs both out and exits 0 (1 if a greeting was not heard or a
  * teleport failed). Needs no account and no network beyond loopback.
@@ -64,6 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
                 .region(OTHER_REGION, 1004, 1004).startRegion(REGION).homeRegion(REGION).start();
              Client aliceClient = Client.create(ClientConfig.builder().network(network).build());
              Client bobClient = Client.create(ClientConfig.builder().network(network).build())) {
+            var objects = grid.simulator(REGION).objects();
+            objects.addObject(slnet.testgrid.sim.SimObject.box(new Vector3(124, 128, 25)).withText("Welcome to " + REGION));
+            objects.addObject(slnet.testgrid.sim.SimObject.cylinder(new Vector3(132, 124, 25)));
+            objects.addObject(slnet.testgrid.sim.SimObject.tree(new Vector3(110, 140, 22)));
             Bot a = new Bot("Alice", aliceClient, out, startNs);
             Bot b = new Bot("Bob", bobClient, out, startNs);
             printLine(out, startNs, "grid", String.format(Locale.ROOT, "test grid up: login %s, region %s at %s", grid.loginUri(), REGION,
@@ -76,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
                 err.println("slnet demo: a bot could not connect: " + e.getMessage());
                 return 1;
             }
+            var spawn = grid.simulator(REGION).agent(bob.agentId()).orElseThrow().position();
+            grid.simulator(REGION).moveAgent(bob.agentId(), new Vector3(spawn.x() + 3, spawn.y(), spawn.z()));
+            // Bob stepped 3 m aside: each sees the other once that move reached it.
+            boolean aliceSaw = a.awaitSeeing("Bob Demo", 2.5, 3, wait);
+            boolean bobSaw = b.awaitSeeing("Alice Demo", 2.5, 3, wait);
             String hello = "Hello Bob, this is Alice!";
             String reply = "Hi Alice, Bob here. Nice region!";
             a.say("says: " + hello);
@@ -87,6 +97,10 @@ public final class DemoCommand implements Callable<Integer> {
             boolean travelled = a.teleport(OTHER_REGION, wait) && a.teleportHome(wait);
             a.logout();
             b.logout();
+            if (!aliceSaw || !bobSaw) {
+                err.println("slnet demo: a bot did not see the other");
+                return 1;
+            }
             if (!bobHeard || !aliceHeard) {
                 err.println("slnet demo: a greeting was not heard");
                 return 1;
@@ -95,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
                 err.println("slnet demo: a teleport failed");
                 return 1;
             }
-            printLine(out, startNs, "grid", "done: both bots greeted each other, Alice teleported to " + OTHER_REGION
+            printLine(out, startNs, "grid", "done: both bots saw and greeted each other, Alice teleported to " + OTHER_REGION
                     + " and back, and both logged out");
             return 0;
         }
@@ -146,6 +160,35 @@ public final class DemoCommand implements Callable<Integer> {
             say("connected as " + session.agentName() + " in " + session.regionName()
                     + client.position().map(p -> String.format(Locale.ROOT, " at %.0f, %.0f, %.0f",
                             p.position().x(), p.position().y(), p.position().z())).orElse(""));
+        }
+
+        /**
+         * Waits until this bot sees the other avatar (by name, at least that far away) and the
+         * region's objects and parcel, then says so.
+         */
+        boolean awaitSeeing(String other, double atLeastMeters, int objects, Duration wait) throws InterruptedException {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (true) {
+                var seen = client.avatars().all().stream()
+                        .filter(a -> a.name().equals(other) && a.distance() >= atLeastMeters).findFirst();
+                long handle = client.region().map(r -> r.handle()).orElse(0L);
+                var prims = client.world().region(handle).map(r -> r.find(o -> !o.isAvatar())).orElse(java.util.List.of());
+                var parcel = client.surroundings().parcel();
+                if (seen.isPresent() && prims.size() >= objects && parcel.isPresent()) {
+                    java.util.Map<String, Integer> byType = new java.util.TreeMap<>();
+                    prims.forEach(o -> byType.merge(o.pcode().name().toLowerCase(Locale.ROOT), 1, Integer::sum));
+                    say(String.format(Locale.ROOT, "sees %s %.1f m away, and %d objects around (%s) on parcel \"%s\"",
+                            other, seen.get().distance(), prims.size(), byType.entrySet().stream()
+                                    .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                            parcel.get().name()));
+                    return true;
+                }
+                if (System.nanoTime() > deadline) {
+                    say("did not see " + other + " within " + wait.toSeconds() + " s");
+                    return false;
+                }
+                events.poll(Duration.ofMillis(50)); // wakes on news; events before the chat are not needed
+            }
         }
 
         boolean awaitChat(String from, String text, Duration wait) throws InterruptedException {

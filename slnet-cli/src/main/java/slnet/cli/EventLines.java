@@ -117,6 +117,34 @@ final class EventLines {
                 "tolerated", new java.util.ArrayList<Object>(deviations));
     }
 
+    /** Writes an avatar arriving in or leaving a region's list ({@code --world}). */
+    void avatar(String state, slnet.world.Avatar a, String name) {
+        line("avatar", "avatar " + state + ": " + name + ", " + meters(a.distance()) + " away"
+                        + (a.inView() ? "" : " (beyond draw distance)") + (a.isSitting() ? " (sitting)" : ""),
+                "state", state, "id", a.id().toString(), "name", name, "region_handle", a.regionHandle(),
+                "distance_m", Double.isNaN(a.distance()) ? null : Math.round(a.distance() * 10) / 10.0,
+                "in_view", a.inView(), "sitting", a.isSitting(),
+                "x", (double) a.position().x(), "y", (double) a.position().y(), "z", (double) a.position().z());
+    }
+
+    /** Writes what one region holds ({@code --world}): objects by type, avatars, the parcel. */
+    void regionSummary(String region, long handle, int objects, Map<String, Integer> byType, int avatars,
+                       String parcel) {
+        StringBuilder types = new StringBuilder();
+        byType.forEach((type, n) -> types.append(types.isEmpty() ? "" : ", ").append(n).append(' ').append(type));
+        Map<String, Object> counts = new LinkedHashMap<>(byType);
+        line("region", "region " + region + ": " + objects + " objects" + (types.isEmpty() ? "" : " (" + types + ")")
+                        + ", " + avatars + (avatars == 1 ? " avatar" : " avatars")
+                        + (parcel.isEmpty() ? "" : ", parcel \"" + parcel + "\""),
+                "region", region, "region_handle", handle, "objects", (long) objects, "by_type", counts,
+                "avatars", (long) avatars, "parcel", parcel);
+    }
+
+    /** @return "3.2 m", or "? m" while the distance is unknown */
+    static String meters(double distance) {
+        return Double.isNaN(distance) ? "? m" : String.format(Locale.ROOT, "%.1f m", distance);
+    }
+
     /** Writes an instant message this tool sent. */
     void imSent(String toName, java.util.UUID to, String text) {
         line("im_sent", "im to " + toName + ": " + text, "to", toName, "target", to.toString(), "text", text);

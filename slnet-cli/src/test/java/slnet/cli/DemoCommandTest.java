@@ -22,7 +22,9 @@ class DemoCommandTest {
                 .contains("Alice disconnected: logged out").contains("Bob   disconnected: logged out")
                 .contains("Alice teleporting to Farland...").contains("Alice teleported to Farland at 128, 128, 25")
                 .contains("Alice teleporting home...").contains("Alice teleported to Demoville")
-                .contains("done: both bots greeted each other, Alice teleported to Farland and back");
+                .contains("Alice sees Bob Demo 3.0 m away, and 3 objects around (2 prim, 1 tree) on parcel \"Demoville Commons\"")
+                .contains("Bob   sees Alice Demo 3.0 m away")
+                .contains("done: both bots saw and greeted each other, Alice teleported to Farland and back");
         assertThat(run.lines()).allMatch(line -> line.matches("\\[ *\\d+ ms] .*"));
     }
 

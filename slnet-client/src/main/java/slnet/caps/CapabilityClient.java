@@ -144,12 +144,59 @@ public final class CapabilityClient implements AutoCloseable {
         return RegionCapabilities.ofUrls(seed, granted);
     }
 
+    /**
+     * GETs a capability without blocking: the request runs on the HTTP client's executor.
+     *
+     * @param capability its URI (with any query string)
+     * @return completes with the parsed body ({@code undef} for an empty one), or fails with a
+     *     {@link CapabilityException} as {@link #get(URI)} throws it
+     */
+    public java.util.concurrent.CompletableFuture<Llsd> getAsync(URI capability) {
+        if (closed.get()) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("capability client is closed"));
+        }
+        String where = CapabilityUris.redact(capability);
+        LOG.debug("GET {}", where);
+        HttpRequest request = request("GET", capability, null, requestFormat, requestTimeout);
+        java.util.concurrent.CompletableFuture<Llsd> result = new java.util.concurrent.CompletableFuture<>();
+        http.sendAsync(request, new BoundedBodyHandler(maxResponseBytes)).whenComplete((response, failure) -> {
+            try {
+                if (failure != null) {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (!(cause instanceof IOException io)) {
+                        throw new CapabilityException(CapabilityException.Kind.IO, 0,
+                                "GET " + where + " failed: " + cause, cause);
+                    }
+                    throw failure("GET", where, requestTimeout, io);
+                }
+                result.complete(answer("GET", where, response));
+            } catch (CapabilityException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
     private Llsd send(String method, URI capability, Llsd body, LlsdFormat format, Duration timeout)
             throws CapabilityException, InterruptedException {
         if (closed.get()) {
             throw new IllegalStateException("capability client is closed");
         }
         String where = CapabilityUris.redact(capability);
+        LOG.debug("{} {}", method, where);
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request(method, capability, body, format, timeout),
+                    new BoundedBodyHandler(maxResponseBytes));
+        } catch (IOException e) {
+            throw failure(method, where, timeout, e);
+        }
+        return answer(method, where, response);
+    }
+
+    private static HttpRequest request(String method, URI capability, Llsd body, LlsdFormat format, Duration timeout) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(capability).timeout(timeout).header("Accept", format.contentType());
         if (body != null) {
             rb.header("Content-Type", format.contentType());
@@ -157,24 +204,26 @@ public final class CapabilityClient implements AutoCloseable {
         } else {
             rb.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        LOG.debug("{} {}", method, where);
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(rb.build(), new BoundedBodyHandler(maxResponseBytes));
-        } catch (HttpTimeoutException e) {
-            throw new CapabilityException(CapabilityException.Kind.TIMEOUT, 0,
+        return rb.build();
+    }
+
+    private static CapabilityException failure(String method, String where, Duration timeout, IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return new CapabilityException(CapabilityException.Kind.TIMEOUT, 0,
                     method + " " + where + " timed out after " + timeout.toMillis() + " ms", e);
-        } catch (BoundedBodyHandler.BodyTooLargeException e) {
-            throw new CapabilityException(CapabilityException.Kind.TOO_LARGE, 0,
-                    method + " " + where + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof BoundedBodyHandler.BodyTooLargeException t) {
-                throw new CapabilityException(CapabilityException.Kind.TOO_LARGE, 0,
-                        method + " " + where + ": " + t.getMessage(), e);
-            }
-            throw new CapabilityException(CapabilityException.Kind.IO, 0,
-                    method + " " + where + " failed: " + e, e);
         }
+        if (e instanceof BoundedBodyHandler.BodyTooLargeException) {
+            return new CapabilityException(CapabilityException.Kind.TOO_LARGE, 0,
+                    method + " " + where + ": " + e.getMessage(), e);
+        }
+        if (e.getCause() instanceof BoundedBodyHandler.BodyTooLargeException t) {
+            return new CapabilityException(CapabilityException.Kind.TOO_LARGE, 0,
+                    method + " " + where + ": " + t.getMessage(), e);
+        }
+        return new CapabilityException(CapabilityException.Kind.IO, 0, method + " " + where + " failed: " + e, e);
+    }
+
+    private Llsd answer(String method, String where, HttpResponse<byte[]> response) throws CapabilityException {
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw new CapabilityException(CapabilityException.Kind.HTTP_STATUS, status,

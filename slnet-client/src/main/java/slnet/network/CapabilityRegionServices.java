@@ -142,6 +142,18 @@ final class CapabilityRegionServices implements RegionServices {
         }
 
         @Override
+        public java.util.concurrent.CompletableFuture<Llsd> getAsync(String name, String query) {
+            URI base;
+            try {
+                base = uri(name);
+            } catch (CapabilityException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            return client.getAsync(query.isEmpty() ? base : URI.create(base + (base.getRawQuery() == null ? "?" : "&")
+                    + query));
+        }
+
+        @Override
         public void close() {
             if (!closed.compareAndSet(false, true)) {
                 return;

@@ -137,7 +137,8 @@ public final class NetworkManager implements AutoCloseable {
         return circuits;
     }
 
-    Scheduler scheduler() {
+    /** @return the timer of this manager (its own or the configured one), for layers above that batch or time out */
+    public Scheduler scheduler() {
         return scheduler;
     }
 

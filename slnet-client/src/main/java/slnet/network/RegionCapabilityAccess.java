@@ -33,4 +33,18 @@ public interface RegionCapabilityAccess {
      * @throws InterruptedException if interrupted
      */
     Llsd get(String name) throws CapabilityException, InterruptedException;
+
+    /**
+     * GETs a capability of this region without blocking (from a handler too): the request runs on
+     * the HTTP client's executor.
+     *
+     * @param name the capability's name, e.g. {@code GetDisplayNames}
+     * @param query the query string to append without its {@code ?} (e.g. {@code ids=...}), or empty
+     * @return completes with the parsed answer, or fails with a {@link CapabilityException} (not
+     *     granted, or the call failed)
+     */
+    default java.util.concurrent.CompletableFuture<Llsd> getAsync(String name, String query) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new CapabilityException(
+                CapabilityException.Kind.HTTP_STATUS, 0, "asynchronous calls are not supported here", null));
+    }
 }

@@ -156,6 +156,17 @@ public final class TestGrid implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives an agent a display name, as {@code GetDisplayNames} then answers (empty for the default,
+     * the legacy name).
+     *
+     * @param agentId an account's or admitted agent's id
+     * @param displayName the name
+     */
+    public void setDisplayName(java.util.UUID agentId, String displayName) {
+        grid.setDisplayName(agentId, Objects.requireNonNull(displayName, "displayName"));
+    }
+
     /** @return the accounts the builder was given */
     public List<TestAccount> accounts() {
         return accounts;
@@ -478,9 +489,17 @@ public final class TestGrid implements AutoCloseable {
             // The simulators must exist first (the login server advertises the start region's port),
             // but they validate circuit codes against the login server: hence the late-bound reference.
             AtomicReference<LoginServer> login = new AtomicReference<>();
-            CapsServer caps = capabilities ? CapsServer.builder().pollHold(pollHold).start() : null;
+            AtomicReference<GridMap> names = new AtomicReference<>();
+            CapsServer caps = capabilities ? CapsServer.builder().pollHold(pollHold)
+                    .people(id -> Optional.ofNullable(names.get()).flatMap(g -> g.person(id))
+                            .map(p -> new CapsServer.Person(p.firstName(), p.lastName(), p.displayName())))
+                    .start() : null;
             CapsEventQueues queues = caps == null ? null : new CapsEventQueues(caps);
             GridMap grid = new GridMap(queues == null ? AgentEventQueues.NONE : queues);
+            for (TestAccount account : accounts) {
+                grid.addPerson(account.agentId(), account.firstName(), account.lastName());
+            }
+            names.set(grid);
             List<Simulator> simulators = new ArrayList<>();
             try {
                 Simulator start = null;

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,12 +59,36 @@ public final class CapsServer implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final java.util.function.Function<UUID, Optional<Person>> people;
+
     private record Route(CapsSession session, String capability) {
+    }
+
+    /** The most ids one {@code GetDisplayNames} call may ask for; more is a 400, as a bounded service answers. */
+    public static final int MAX_DISPLAY_NAME_IDS = 100;
+    /** The display-name capability's name. */
+    public static final String GET_DISPLAY_NAMES = "GetDisplayNames";
+
+    /**
+     * Someone {@code GetDisplayNames} can name.
+     *
+     * @param firstName the legacy first name
+     * @param lastName the legacy last name
+     * @param displayName the display name, empty for the default (the legacy name)
+     */
+    public record Person(String firstName, String lastName, String displayName) {
+        /** Rejects nulls. */
+        public Person {
+            Objects.requireNonNull(firstName, "firstName");
+            Objects.requireNonNull(lastName, "lastName");
+            Objects.requireNonNull(displayName, "displayName");
+        }
     }
 
     private CapsServer(Builder b) throws IOException {
         this.pollHold = b.pollHold;
         this.known = Set.copyOf(b.known);
+        this.people = b.people;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
@@ -138,6 +163,7 @@ public final class CapsServer implements AutoCloseable {
             Answer answer = switch (route.capability()) {
                 case CapabilityNames.SEED -> route.session().seed(body);
                 case CapabilityNames.EVENT_QUEUE_GET -> route.session().poll(body);
+                case GET_DISPLAY_NAMES -> displayNames(exchange.getRequestURI().getRawQuery());
                 default -> route.session().otherCapability();
             };
             if (closed.get()) {
@@ -155,6 +181,49 @@ public final class CapsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * As Second Life's and OpenSimulator's display-name service: one {@code ids} parameter per agent;
+     * {@code agents} lists those it knows, {@code bad_ids} the rest.
+     */
+    private Answer displayNames(String rawQuery) {
+        List<Llsd> agents = new ArrayList<>();
+        List<Llsd> bad = new ArrayList<>();
+        int asked = 0;
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (!pair.startsWith("ids=")) {
+                continue;
+            }
+            if (++asked > MAX_DISPLAY_NAME_IDS) {
+                return Answer.status(400);
+            }
+            UUID id;
+            try {
+                id = UUID.fromString(java.net.URLDecoder.decode(pair.substring(4), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            Optional<Person> person = people.apply(id);
+            if (person.isEmpty()) {
+                bad.add(Llsd.of(id));
+                continue;
+            }
+            Person p = person.get();
+            String legacy = (p.firstName() + " " + p.lastName()).strip();
+            boolean isDefault = p.displayName().isEmpty();
+            String username = (p.lastName().isEmpty() || p.lastName().equalsIgnoreCase("Resident") ? p.firstName()
+                    : p.firstName() + "." + p.lastName()).toLowerCase(java.util.Locale.ROOT);
+            java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(1));
+            agents.add(Llsd.map().put("id", id).put("username", username)
+                    .put("display_name", isDefault ? legacy : p.displayName())
+                    .put("legacy_first_name", p.firstName()).put("legacy_last_name", p.lastName())
+                    .put("is_display_name_default", isDefault)
+                    .put("display_name_expires", Llsd.of(later)).put("display_name_next_update", Llsd.of(later))
+                    .build());
+        }
+        return Answer.ok(Llsd.mapOf("agents", Llsd.arrayOf(agents), "bad_ids", Llsd.arrayOf(bad),
+                "bad_usernames", Llsd.arrayOf()));
     }
 
     /** What to answer: a status and LLSD body (null for a plain error page), or a dropped connection. */
@@ -227,6 +296,7 @@ public final class CapsServer implements AutoCloseable {
     public static final class Builder {
         private Duration pollHold = Duration.ofSeconds(20);
         private Collection<String> known = CapabilityNames.VIEWER_DEFAULTS;
+        private java.util.function.Function<UUID, Optional<Person>> people = id -> Optional.empty();
 
         private Builder() {
         }
@@ -240,6 +310,12 @@ public final class CapsServer implements AutoCloseable {
         /** The capability names seeds grant (when asked); the viewer's default list by default. */
         public Builder knownCapabilities(Collection<String> names) {
             this.known = List.copyOf(names);
+            return this;
+        }
+
+        /** Who {@value #GET_DISPLAY_NAMES} can name (nobody by default). */
+        public Builder people(java.util.function.Function<UUID, Optional<Person>> directory) {
+            this.people = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

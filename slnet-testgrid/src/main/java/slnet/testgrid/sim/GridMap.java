@@ -37,6 +37,31 @@ public final class GridMap {
     private final ConcurrentHashMap<Long, Simulator> byHandle = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Long> roots = new ConcurrentHashMap<>();
     private volatile Long homeHandle;
+    /** Everyone the grid can name: accounts it was given and agents admitted anywhere. */
+    private final ConcurrentHashMap<UUID, Person> people = new ConcurrentHashMap<>();
+
+    /**
+     * Someone the grid knows by name, as its name services answer.
+     *
+     * @param id the agent
+     * @param firstName the legacy first name
+     * @param lastName the legacy last name
+     * @param displayName the display name, or empty for the default (the legacy name)
+     */
+    public record Person(UUID id, String firstName, String lastName, String displayName) {
+        /** Rejects nulls. */
+        public Person {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(firstName, "firstName");
+            Objects.requireNonNull(lastName, "lastName");
+            Objects.requireNonNull(displayName, "displayName");
+        }
+
+        /** @return the display name, the legacy "First Last" when none was chosen */
+        public String shownName() {
+            return displayName.isEmpty() ? (firstName + " " + lastName).strip() : displayName;
+        }
+    }
 
     /**
      * @param queues the capability side of the grid ({@link AgentEventQueues#NONE} for UDP only)
@@ -122,6 +147,26 @@ public final class GridMap {
         return (dx != 0 || dy != 0) && dx <= 256 && dy <= 256;
     }
 
+    // ---- names -----------------------------------------------------------------------------------
+
+    /**
+     * Makes the grid's name services ({@code UUIDNameRequest}, {@code GetDisplayNames}) know an agent;
+     * keeps a display name set before.
+     */
+    public void addPerson(UUID id, String firstName, String lastName) {
+        people.compute(id, (k, was) -> new Person(id, firstName, lastName, was == null ? "" : was.displayName()));
+    }
+
+    /** Sets the display name of an agent the grid knows; empty for the default. */
+    public void setDisplayName(UUID id, String displayName) {
+        people.computeIfPresent(id, (k, was) -> new Person(id, was.firstName(), was.lastName(), displayName));
+    }
+
+    /** @return the agent as the name services know it */
+    public Optional<Person> person(UUID id) {
+        return Optional.ofNullable(people.get(id));
+    }
+
     // ---- simulator hooks -------------------------------------------------------------------------
 
     void add(Simulator simulator) {
@@ -138,6 +183,7 @@ public final class GridMap {
 
     /** A circuit was admitted; a child circuit next to the agent's root gets its seed announced. */
     void circuitAccepted(Simulator at, AgentSession session, boolean arrivalExpected) {
+        people.computeIfAbsent(session.agentId(), id -> new Person(id, session.firstName(), session.lastName(), ""));
         if (arrivalExpected) {
             return; // a teleport or crossing destination: TeleportFinish/CrossedRegion carried its seed
         }

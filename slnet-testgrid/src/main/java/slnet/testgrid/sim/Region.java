@@ -57,6 +57,8 @@ final class Region {
     private static final int SOURCE_OBJECT = 2;
     /** Enough for any test; a real grid's search stops at a page of results too. */
     private static final int MAX_PICKER_RESULTS = 20;
+    /** Keeps a reply well inside one datagram (each block is 16 bytes and two short names). */
+    private static final int MAX_NAMES_PER_REPLY = 40;
 
     final MessageLog log = new MessageLog(10_000);
     private final RegionSettings settings;
@@ -263,6 +265,31 @@ final class Region {
         log.signal();
     }
 
+    /**
+     * Seats an agent on an object, as a simulator does when the viewer's sit request succeeds: the
+     * avatar's full update names the seat as its parent and places it in the seat's frame.
+     */
+    void sitAgent(UUID agentId, int seatLocalId, Vector3 offset) {
+        Agent agent = require(agentId);
+        SimObject seat = objects.objects().get(seatLocalId);
+        if (seat == null) {
+            throw new IllegalArgumentException("no object " + seatLocalId + " in " + settings.name());
+        }
+        synchronized (cells) {
+            agent.position = new Vector3(seat.position().x() + offset.x(), seat.position().y() + offset.y(),
+                    seat.position().z() + offset.z());
+            if (agent.inRegion && agent.cell >= 0) {
+                cells.moved(agent);
+                ObjectUpdate seated = messages.avatarUpdate(agent.session, agent.localId, offset, seatLocalId);
+                agent.circuit.sendReliable(seated);
+                for (Agent viewer : agent.shownTo) {
+                    viewer.circuit.sendReliable(seated);
+                }
+            }
+        }
+        log.signal();
+    }
+
     void sayAsObject(UUID objectId, String name, Vector3 position, int chatType, String text) {
         float range = chatRange(chatType);
         if (range < 0) {
@@ -348,6 +375,18 @@ final class Region {
                     objects.answer(agent, m);
                 }
             }
+            case slnet.protocol.messages.UUIDNameRequest m -> answerNames(agent, m);
+            case slnet.protocol.messages.ParcelPropertiesRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    // Current simulators send it over the event queue only.
+                    deliver(agent.session.agentId(), messages.parcelProperties(m.parcelData().sequenceID()));
+                }
+            }
+            case slnet.protocol.messages.AgentDataUpdateRequest m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    agent.circuit.sendReliable(RegionMessages.agentData(agent.session));
+                }
+            }
             default -> {
                 // RegionHandshakeReply, AgentThrottle, AgentUpdate and the rest: logged, nothing to answer.
             }
@@ -382,6 +421,21 @@ final class Region {
                 new slnet.protocol.messages.AvatarPickerReply.AgentData(agent.session.agentId(), queryId), blocks));
     }
 
+    /**
+     * As a simulator's name service does: the names it knows among those asked for, at most
+     * {@value #MAX_NAMES_PER_REPLY} per reply; unknown ids get no answer.
+     */
+    private void answerNames(Agent agent, slnet.protocol.messages.UUIDNameRequest request) {
+        List<GridMap.Person> known = new java.util.ArrayList<>();
+        for (var block : request.uuidNameBlock()) {
+            grid.person(block.id()).ifPresent(known::add);
+        }
+        for (int from = 0; from < known.size(); from += MAX_NAMES_PER_REPLY) {
+            agent.circuit.sendReliable(RegionMessages.names(known.subList(from,
+                    Math.min(known.size(), from + MAX_NAMES_PER_REPLY))));
+        }
+    }
+
     /** As the grid's map service does: one block per region whose name contains the text, then an end marker. */
     private void answerMapName(Agent agent, String text) {
         java.util.List<slnet.protocol.messages.MapBlockReply.Data> blocks = new java.util.ArrayList<>();
@@ -409,6 +463,7 @@ final class Region {
             lookAt = arrival.lookAt();
         }
         agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position, lookAt));
+        agent.circuit.sendReliable(RegionMessages.viewerTime(System.currentTimeMillis()));
         synchronized (cells) {
             if (agent.inRegion || agents.get(agent.session.agentId()) != agent) {
                 return; // a repeated CompleteAgentMovement: answer again, announce once; or already gone

@@ -5,6 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import slnet.protocol.messages.AgentDataUpdate;
+import slnet.protocol.messages.ParcelProperties;
+import slnet.protocol.messages.SimulatorViewerTimeMessage;
+import slnet.protocol.messages.UUIDNameReply;
 import java.util.UUID;
 import slnet.protocol.messages.AgentMovementComplete;
 import slnet.protocol.messages.ChatFromSimulator;
@@ -72,10 +76,15 @@ final class RegionMessages {
     }
 
     ObjectUpdate avatarUpdate(AgentSession session, int localId, Vector3 position) {
+        return avatarUpdate(session, localId, position, 0);
+    }
+
+    /** An avatar's full update; sitting on {@code parentLocalId} (0 for none), {@code position} is in the seat's frame. */
+    ObjectUpdate avatarUpdate(AgentSession session, int localId, Vector3 position, int parentLocalId) {
         String nameValue = "FirstName STRING RW SV " + session.firstName() + "\nLastName STRING RW SV "
                 + session.lastName() + "\nTitle STRING RW SV \n";
         var data = new ObjectUpdate.ObjectData(localId, 0, session.agentId(), 0, PCODE_AVATAR, 4, 0, AVATAR_SCALE,
-                AvatarBlobs.objectData(position), 0, 0, 16, 1, 0, 0, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                AvatarBlobs.objectData(position), parentLocalId, 0, 16, 1, 0, 0, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 Bytes.EMPTY, Bytes.EMPTY, Bytes.ofString(nameValue), Bytes.EMPTY, Bytes.EMPTY, Bytes.copyOf(new byte[4]),
                 Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, NONE, NONE, 0f, 0, 0f, 0, Vector3.ZERO, Vector3.ZERO);
         return new ObjectUpdate(new ObjectUpdate.RegionData(region.handle(), FULL_SPEED), List.of(data));
@@ -178,5 +187,66 @@ final class RegionMessages {
         Inet4Address ip = viewerAddress instanceof Inet4Address v4 ? v4 : ANY;
         return new KickUser(new KickUser.TargetBlock(ip, viewerPort),
                 new KickUser.UserInfo(session.agentId(), session.sessionId(), Bytes.ofString(reason)));
+    }
+
+    // ---- the world around an agent: names, parcel, region details, time -------------------------
+
+    /** The one parcel covering the whole region. */
+    static final int PARCEL_LOCAL_ID = 1;
+    /** Whoever owns the estate and its land here. */
+    static final UUID ESTATE_OWNER = UUID.fromString("5ca1ab1e-0000-4000-8000-00000000e57a");
+    /** The group every agent here wears. */
+    static final UUID TEST_GROUP = UUID.fromString("6e0c0de5-0000-4000-8000-000000000001");
+    static final String PARCEL_MUSIC_URL = "http://music.invalid/stream";
+    static final String PARCEL_MEDIA_URL = "http://media.invalid/welcome.html";
+    /** A region day on Second Life: four hours. */
+    static final int SECONDS_PER_DAY = 4 * 3600;
+    private static final int PARCEL_FLAGS = 0x1 | 0x2 | 0x40 | 0x8000_0000; // fly, scripts, create objects, sound local off
+
+    /** The parcel covering the region: named after it, owned by the estate, streaming music. */
+    ParcelProperties parcelProperties(int sequenceId) {
+        byte[] bitmap = new byte[512]; // 64 x 64 cells of 4 m, all of them this parcel's
+        java.util.Arrays.fill(bitmap, (byte) 0xFF);
+        var data = new ParcelProperties.ParcelData(0, sequenceId, false, 0, 0, 0, PARCEL_LOCAL_ID, ESTATE_OWNER, false,
+                0, 0, 0, 0, Vector3.ZERO, new Vector3(256, 256, 0), Bytes.unsafeWrap(bitmap), 65536, 0, 15000, 7,
+                15000, 7, 7, 0, 0, 0, 1f, 0, PARCEL_FLAGS, 0, Bytes.ofString(parcelName()),
+                Bytes.ofString("The whole of " + region.name()), Bytes.ofString(PARCEL_MUSIC_URL),
+                Bytes.ofString(PARCEL_MEDIA_URL), NONE, 0, NONE, 0, 0f, 0, NONE, NONE, Vector3.ZERO, Vector3.ZERO, 0,
+                false, false, false, false);
+        return new ParcelProperties(data, new ParcelProperties.AgeVerificationBlock(false),
+                new ParcelProperties.RegionAllowAccessBlock(true), new ParcelProperties.ParcelEnvironmentBlock(-1, true));
+    }
+
+    /** @return the name of the parcel covering the region */
+    String parcelName() {
+        return region.name() + " Commons";
+    }
+
+    /** The region's clock and sun now: a day of {@value #SECONDS_PER_DAY} s, the sun on a circle over the region. */
+    static SimulatorViewerTimeMessage viewerTime(long nowMillis) {
+        long usec = nowMillis * 1000L;
+        double fraction = (double) Long.remainderUnsigned(usec, SECONDS_PER_DAY * 1_000_000L) / (SECONDS_PER_DAY * 1e6);
+        double phase = fraction * 2 * Math.PI;
+        Vector3 sun = new Vector3((float) Math.cos(phase), 0f, (float) Math.sin(phase));
+        float angular = (float) (2 * Math.PI / SECONDS_PER_DAY);
+        return new SimulatorViewerTimeMessage(new SimulatorViewerTimeMessage.TimeInfo(usec, SECONDS_PER_DAY,
+                SECONDS_PER_DAY * 365, sun, (float) phase, new Vector3(0f, angular, 0f)));
+    }
+
+    /** Who the agent appears as: the grid's one group, with a title. */
+    static AgentDataUpdate agentData(AgentSession session) {
+        return new AgentDataUpdate(new AgentDataUpdate.AgentData(session.agentId(), Bytes.ofString(session.firstName()),
+                Bytes.ofString(session.lastName()), Bytes.ofString("Tester"), TEST_GROUP, 0L,
+                Bytes.ofString("Test Group")));
+    }
+
+    /** One reply naming the known people among those asked for; unknown ids are left out, as simulators do. */
+    static UUIDNameReply names(List<GridMap.Person> people) {
+        List<UUIDNameReply.UUIDNameBlock> blocks = new java.util.ArrayList<>(people.size());
+        for (GridMap.Person p : people) {
+            blocks.add(new UUIDNameReply.UUIDNameBlock(p.id(), Bytes.ofString(p.firstName()),
+                    Bytes.ofString(p.lastName())));
+        }
+        return new UUIDNameReply(blocks);
     }
 }

@@ -222,6 +222,18 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * Seats a root agent on an object of this region: every viewer shown the avatar gets its full
+     * update with the seat as parent, at {@code offset} in the seat's frame (the seat unrotated).
+     *
+     * @param agentId the agent
+     * @param seatLocalId an object added with {@link SimObjects#addObject}
+     * @param offset where on the seat
+     */
+    public void sitAgent(UUID agentId, int seatLocalId, Vector3 offset) {
+        region.sitAgent(agentId, seatLocalId, Objects.requireNonNull(offset, "offset"));
+    }
+
+    /**
      * Walks an agent in a straight line, in equal steps, each a {@link #moveAgent}: if a step takes
      * it past a border into a neighbour, it crosses and the walk ends there.
      *

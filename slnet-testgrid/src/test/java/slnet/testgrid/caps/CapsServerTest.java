@@ -57,13 +57,32 @@ class CapsServerTest {
     @Test
     void otherCapabilitiesAnswerAndUnknownPathsAre404() throws Exception {
         CapsSession a = server.openSession("Alpha");
-        assertThat(client.post(a.capability("GetDisplayNames").orElseThrow(), Llsd.mapOf())).isEqualTo(Llsd.mapOf());
+        assertThat(client.post(a.capability("SimulatorFeatures").orElseThrow(), Llsd.mapOf())).isEqualTo(Llsd.mapOf());
         URI unknown = server.baseUri().resolve("/cap/00000000-0000-0000-0000-000000000000");
         try {
             client.get(unknown);
             throw new AssertionError("expected 404");
         } catch (CapabilityException e) {
             assertThat(e.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void displayNamesNameWhomTheDirectoryKnowsAndListTheRest() throws Exception {
+        java.util.UUID bob = java.util.UUID.randomUUID();
+        java.util.UUID nobody = java.util.UUID.randomUUID();
+        try (CapsServer named = CapsServer.builder().pollHold(Duration.ofMillis(200))
+                .people(id -> id.equals(bob) ? java.util.Optional.of(new CapsServer.Person("Bob", "Resident", "Bobby"))
+                        : java.util.Optional.empty()).start()) {
+            URI cap = named.openSession("Alpha").capability("GetDisplayNames").orElseThrow();
+            Llsd answer = client.get(URI.create(cap + "?ids=" + bob + "&ids=" + nobody));
+            Llsd agent = answer.get("agents").get(0);
+            assertThat(agent.get("id").asUuid()).isEqualTo(bob);
+            assertThat(agent.get("username").asString()).isEqualTo("bob");
+            assertThat(agent.get("display_name").asString()).isEqualTo("Bobby");
+            assertThat(agent.get("legacy_first_name").asString()).isEqualTo("Bob");
+            assertThat(agent.get("is_display_name_default").asBoolean()).isFalse();
+            assertThat(answer.get("bad_ids").asList()).containsExactly(Llsd.of(nobody));
         }
     }
 
