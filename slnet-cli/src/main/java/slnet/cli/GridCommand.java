@@ -41,6 +41,11 @@ public final class GridCommand implements Callable<Integer> {
             description = "A region at grid coordinates x,y (repeatable; default: Alpha@1000,1000 and Beta@1001,1000).")
     List<String> regions = new ArrayList<>();
 
+    @Option(names = "--old-simulator",
+            description = "Send what OpenSimulator 0.9 sends: no empty trailing blocks, a stray byte after "
+                    + "MapBlockReply (for trying how a client copes with older simulators).")
+    boolean oldSimulator;
+
     @Option(names = "--for", paramLabel = "SECONDS", description = "Stop after this many seconds (default: until Ctrl-C).")
     Integer seconds;
 
@@ -56,6 +61,9 @@ public final class GridCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--accounts must not be negative");
             }
             builder.loadAccounts(loadAccounts).spawnScatter(spawnScatter);
+            if (oldSimulator) {
+                builder.quirks(slnet.testgrid.sim.SimulatorQuirks.OPENSIM_0_9);
+            }
             for (String account : accounts.isEmpty() ? List.of("Test User:password") : accounts) {
                 int colon = account.lastIndexOf(':');
                 String[] names = (colon < 0 ? "" : account.substring(0, colon)).strip().split("\\s+");
@@ -90,6 +98,10 @@ public final class GridCommand implements Callable<Integer> {
                 out.println("  accounts \"" + String.format(TestGrid.LOAD_NAME_PATTERN, 1) + "\" to \""
                         + String.format(TestGrid.LOAD_NAME_PATTERN, loadAccounts) + "\", password \""
                         + TestGrid.LOAD_PASSWORD + "\"");
+            }
+            if (oldSimulator) {
+                out.println("  simulators send as OpenSimulator 0.9 does (no empty trailing blocks, a stray byte "
+                        + "after MapBlockReply)");
             }
             out.println("try: SLNET_PASSWORD=... ./slnet connect --login-uri " + grid.loginUri()
                     + " --user \"First Last\" --say hello --stay 5");

@@ -28,6 +28,13 @@ class GridCommandTest {
     }
 
     @Test
+    void anOlderSimulatorIsSaidOnALineOfItsOwn() {
+        CliRun run = CliRun.run("grid", "--for", "0", "--old-simulator");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).anySatisfy(line -> assertThat(line).contains("as OpenSimulator 0.9 does"));
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThat(CliRun.run("grid", "--for", "0", "--accounts", "-1").exitCode()).isEqualTo(2);
         assertThat(CliRun.run("grid", "--for", "0", "--spawn-scatter", "300").exitCode()).isEqualTo(2);

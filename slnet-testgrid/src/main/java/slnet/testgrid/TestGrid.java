@@ -17,6 +17,7 @@ import slnet.testgrid.sim.AgentSession;
 import slnet.testgrid.sim.GridMap;
 import slnet.testgrid.sim.Simulator;
 import slnet.testgrid.sim.SimulatorListener;
+import slnet.testgrid.sim.SimulatorQuirks;
 import slnet.time.Scheduler;
 
 /**
@@ -222,8 +223,9 @@ public final class TestGrid implements AutoCloseable {
      * @param name  the region's name
      * @param gridX its x, in regions
      * @param gridY its y, in regions
+     * @param quirks how its simulator departs from the template, or null for the grid's
      */
-    private record RegionSpec(String name, int gridX, int gridY) {
+    private record RegionSpec(String name, int gridX, int gridY, SimulatorQuirks quirks) {
     }
 
     /** Configures and starts a {@link TestGrid}; validated in {@link #start()}; not thread-safe. */
@@ -244,6 +246,7 @@ public final class TestGrid implements AutoCloseable {
         private Duration pollHold = Duration.ofSeconds(20);
         private Duration departureGrace = Duration.ofSeconds(10);
         private int avatarViewLimit = Simulator.DEFAULT_AVATAR_VIEW_LIMIT;
+        private SimulatorQuirks quirks = SimulatorQuirks.NONE;
         private float spawnScatter;
         private Duration coarseLocationInterval = Simulator.DEFAULT_COARSE_LOCATION_INTERVAL;
 
@@ -265,6 +268,19 @@ public final class TestGrid implements AutoCloseable {
                 String[] name = String.format(java.util.Locale.ROOT, LOAD_NAME_PATTERN, i).split(" ");
                 account(name[0], name[1], LOAD_PASSWORD);
             }
+            return this;
+        }
+
+        /**
+         * Makes every region's simulator depart from the template as others do, e.g.
+         * {@link SimulatorQuirks#OPENSIM_0_9}: what an older simulator sends. A region added with
+         * quirks of its own ({@link #region(String, int, int, SimulatorQuirks)}) keeps those.
+         *
+         * @param v the quirks
+         * @return this
+         */
+        public Builder quirks(SimulatorQuirks v) {
+            quirks = Objects.requireNonNull(v, "quirks");
             return this;
         }
 
@@ -321,7 +337,24 @@ public final class TestGrid implements AutoCloseable {
          * @return this
          */
         public Builder region(String name, int gridX, int gridY) {
-            regions.add(new RegionSpec(Objects.requireNonNull(name, "name"), gridX, gridY));
+            regions.add(new RegionSpec(Objects.requireNonNull(name, "name"), gridX, gridY, null));
+            return this;
+        }
+
+        /**
+         * Adds a region whose simulator departs from the template in its own way, whatever
+         * {@link #quirks} says for the rest: a grid of mixed simulator ages, as real grids are.
+         *
+         * @param name   the region's name, unique on the grid
+         * @param gridX  its x in region units
+         * @param gridY  its y in region units
+         * @param quirks how its simulator departs from the template, e.g. {@link SimulatorQuirks#OPENSIM_0_9}
+         * @return this
+         * @see #region(String, int, int)
+         */
+        public Builder region(String name, int gridX, int gridY, SimulatorQuirks quirks) {
+            regions.add(new RegionSpec(Objects.requireNonNull(name, "name"), gridX, gridY,
+                    Objects.requireNonNull(quirks, "quirks")));
             return this;
         }
 
@@ -423,7 +456,7 @@ public final class TestGrid implements AutoCloseable {
          */
         public TestGrid start() throws IOException {
             List<RegionSpec> specs = regions.isEmpty()
-                    ? List.of(new RegionSpec(regionName, Math.floorDiv(cornerX, 256), Math.floorDiv(cornerY, 256)))
+                    ? List.of(new RegionSpec(regionName, Math.floorDiv(cornerX, 256), Math.floorDiv(cornerY, 256), null))
                     : List.copyOf(regions);
             if (regions.isEmpty() && (cornerX % 256 != 0 || cornerY % 256 != 0 || cornerX < 0 || cornerY < 0)) {
                 throw new IllegalArgumentException("region corner must be non-negative multiples of 256, not ("
@@ -457,6 +490,7 @@ public final class TestGrid implements AutoCloseable {
                             .circuitConfig(circuitConfig).listener(listener).logoutReplyEnabled(logoutReplyEnabled)
                             .grid(grid).departureGrace(departureGrace)
                             .avatarViewLimit(avatarViewLimit).spawnScatter(spawnScatter)
+                            .quirks(spec.quirks() == null ? quirks : spec.quirks())
                             .coarseLocationInterval(coarseLocationInterval)
                             .sessionValidator(code -> {
                                 LoginServer server = login.get();

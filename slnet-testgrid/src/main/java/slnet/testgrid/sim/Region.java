@@ -313,6 +313,11 @@ final class Region {
                     travel.teleportToLandmark(agent, m.info().landmarkID());
                 }
             }
+            case slnet.protocol.messages.RequestRegionInfo m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    agent.circuit.sendReliable(messages.regionInfo(agent.session));
+                }
+            }
             case slnet.protocol.messages.AvatarPickerRequest m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     answerAvatarPicker(agent, m.agentData().queryID(), m.data().name().asString());
@@ -516,10 +521,12 @@ final class Region {
             if (agent.shown.size() < avatarViewLimit && agent.shown.add(other)) {
                 other.shownTo.add(agent);
                 agent.circuit.sendReliable(messages.avatarUpdate(other.session, other.localId, other.position));
+                agent.circuit.sendReliable(RegionMessages.appearance(other.session.agentId()));
             }
             if (other.shown.size() < avatarViewLimit && other.shown.add(agent)) {
                 agent.shownTo.add(other);
                 other.circuit.sendReliable(own);
+                other.circuit.sendReliable(RegionMessages.appearance(agent.session.agentId()));
             }
             return --budget[0] > 0;
         });

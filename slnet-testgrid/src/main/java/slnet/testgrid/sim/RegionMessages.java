@@ -81,6 +81,35 @@ final class RegionMessages {
         return new ObjectUpdate(new ObjectUpdate.RegionData(region.handle(), FULL_SPEED), List.of(data));
     }
 
+    /** An avatar's looks: a default texture entry and every visual parameter at its middle, no attachments. */
+    static slnet.protocol.messages.AvatarAppearance appearance(UUID agentId) {
+        List<slnet.protocol.messages.AvatarAppearance.VisualParam> params = new java.util.ArrayList<>(218);
+        for (int i = 0; i < 218; i++) {
+            params.add(new slnet.protocol.messages.AvatarAppearance.VisualParam(127));
+        }
+        return new slnet.protocol.messages.AvatarAppearance(
+                new slnet.protocol.messages.AvatarAppearance.Sender(agentId, false),
+                new slnet.protocol.messages.AvatarAppearance.ObjectData(Bytes.copyOf(new byte[17])), params,
+                List.of(new slnet.protocol.messages.AvatarAppearance.AppearanceData(1, 1, 0)), List.of(), List.of());
+    }
+
+    /** The region's settings, as {@code RequestRegionInfo} is answered (estate tools ask for it). */
+    slnet.protocol.messages.RegionInfo regionInfo(AgentSession session) {
+        var info = new slnet.protocol.messages.RegionInfo.RegionInfoBlock(Bytes.ofString(region.name()), 1, 1, 0,
+                SIM_ACCESS_PG, 100, 1f, 1f, region.waterHeight(), 100f, -100f, 1, 0, 0, true, 0f);
+        var info2 = new slnet.protocol.messages.RegionInfo.RegionInfo2(Bytes.ofString("slnet"),
+                Bytes.ofString("slnet test region"), 100, 100, 15000);
+        return new slnet.protocol.messages.RegionInfo(
+                new slnet.protocol.messages.RegionInfo.AgentData(session.agentId(), session.sessionId()), info, info2,
+                List.of(), List.of(), List.of());
+    }
+
+    /** A message for everyone in the region, as a simulator's restart warning or an estate notice is. */
+    static slnet.protocol.messages.AlertMessage alert(String text) {
+        return new slnet.protocol.messages.AlertMessage(
+                new slnet.protocol.messages.AlertMessage.AlertData(Bytes.ofString(text)), List.of(), List.of());
+    }
+
     ImprovedTerseObjectUpdate terseUpdate(int localId, Vector3 position) {
         return new ImprovedTerseObjectUpdate(new ImprovedTerseObjectUpdate.RegionData(region.handle(), FULL_SPEED),
                 List.of(new ImprovedTerseObjectUpdate.ObjectData(AvatarBlobs.terse(localId, position), Bytes.EMPTY)));

@@ -102,7 +102,11 @@ public final class Simulator implements AutoCloseable {
                 b.spawn), b.listener, scheduler, b.logoutReplyEnabled, grid, this, b.departureGrace.toNanos(),
                 b.avatarViewLimit, b.spawnScatter);
         CircuitConfig config = b.circuitConfig.toBuilder().role(CircuitRole.SIMULATOR).build();
-        this.host = new CircuitHost(new TransportDatagramSender(transport), scheduler, config);
+        slnet.circuit.DatagramSender sender = new TransportDatagramSender(transport);
+        if (b.quirks.any()) {
+            sender = new OlderSimulatorEncoding(sender, b.quirks);
+        }
+        this.host = new CircuitHost(sender, scheduler, config);
     }
 
     /** @return a builder for a region named "Test Region" at (256000, 256000), admitting nobody */
@@ -259,6 +263,16 @@ public final class Simulator implements AutoCloseable {
      */
     public CompletableFuture<Void> send(UUID agentId, Message message, boolean reliable) {
         return region.send(agentId, message, reliable);
+    }
+
+    /**
+     * Sends an alert to every agent in the region ({@code AlertMessage}), as a restart warning or an
+     * estate notice comes.
+     *
+     * @param text what it says
+     */
+    public void sendAlert(String text) {
+        region.broadcast(RegionMessages.alert(text), null);
     }
 
     /**
@@ -447,6 +461,7 @@ public final class Simulator implements AutoCloseable {
         private int avatarViewLimit = DEFAULT_AVATAR_VIEW_LIMIT;
         private float spawnScatter;
         private Duration coarseLocationInterval = DEFAULT_COARSE_LOCATION_INTERVAL;
+        private SimulatorQuirks quirks = SimulatorQuirks.NONE;
 
         private Builder() {
         }
@@ -489,6 +504,18 @@ public final class Simulator implements AutoCloseable {
                 throw new IllegalArgumentException("coarseLocationInterval must not be negative");
             }
             coarseLocationInterval = v;
+            return this;
+        }
+
+        /**
+         * Makes the simulator depart from the template as other simulators do, e.g.
+         * {@link SimulatorQuirks#OPENSIM_0_9}.
+         *
+         * @param v the quirks
+         * @return this
+         */
+        public Builder quirks(SimulatorQuirks v) {
+            quirks = java.util.Objects.requireNonNull(v, "quirks");
             return this;
         }
 
