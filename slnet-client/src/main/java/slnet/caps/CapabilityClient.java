@@ -245,6 +245,11 @@ public final class CapabilityClient implements AutoCloseable {
         } catch (LlsdException e) {
             throw new CapabilityException(CapabilityException.Kind.MALFORMED, status,
                     method + " " + where + " answered malformed LLSD (" + contentType + "): " + e.reason(), e);
+        } catch (InterruptedException e) {
+            // Kept for the caller to see (a closing event queue ends on it at its next wait).
+            Thread.currentThread().interrupt();
+            throw new CapabilityException(CapabilityException.Kind.IO, status,
+                    method + " " + where + ": interrupted while reading the answer", e);
         }
     }
 
