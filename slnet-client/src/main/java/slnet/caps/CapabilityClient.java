@@ -180,6 +180,10 @@ public final class CapabilityClient implements AutoCloseable {
                 result.complete(answer("GET", where, response));
             } catch (CapabilityException e) {
                 result.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.completeExceptionally(new CapabilityException(CapabilityException.Kind.IO, 0,
+                        "GET " + where + ": interrupted while reading the answer", e));
             }
         });
         return result;
@@ -229,7 +233,8 @@ public final class CapabilityClient implements AutoCloseable {
         return new CapabilityException(CapabilityException.Kind.IO, 0, method + " " + where + " failed: " + e, e);
     }
 
-    private Llsd answer(String method, String where, HttpResponse<byte[]> response) throws CapabilityException {
+    private Llsd answer(String method, String where, HttpResponse<byte[]> response)
+            throws CapabilityException, InterruptedException {
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw new CapabilityException(CapabilityException.Kind.HTTP_STATUS, status,
@@ -245,11 +250,6 @@ public final class CapabilityClient implements AutoCloseable {
         } catch (LlsdException e) {
             throw new CapabilityException(CapabilityException.Kind.MALFORMED, status,
                     method + " " + where + " answered malformed LLSD (" + contentType + "): " + e.reason(), e);
-        } catch (InterruptedException e) {
-            // Kept for the caller to see (a closing event queue ends on it at its next wait).
-            Thread.currentThread().interrupt();
-            throw new CapabilityException(CapabilityException.Kind.IO, status,
-                    method + " " + where + ": interrupted while reading the answer", e);
         }
     }
 
