@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,12 @@ public final class CapabilityClient implements AutoCloseable {
 
     private CapabilityClient(Builder b) {
         this.ownsHttp = b.http == null;
+        // No connect timeout (each request's timeout bounds its connect): with one, the JDK keeps
+        // every connection's connect timer, and through it that connection's whole first exchange,
+        // bodies included, for as long as the connection lives, which for an event queue is
+        // as long as the region.
         this.http = b.http != null ? b.http
-                : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+                : HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         this.requestTimeout = b.requestTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
         this.limits = b.limits.withMaxBytes(Math.min(b.limits.maxBytes(), b.maxResponseBytes));
@@ -174,6 +180,10 @@ public final class CapabilityClient implements AutoCloseable {
                 result.complete(answer("GET", where, response));
             } catch (CapabilityException e) {
                 result.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.completeExceptionally(new CapabilityException(CapabilityException.Kind.IO, 0,
+                        "GET " + where + ": interrupted while reading the answer", e));
             }
         });
         return result;
@@ -223,7 +233,8 @@ public final class CapabilityClient implements AutoCloseable {
         return new CapabilityException(CapabilityException.Kind.IO, 0, method + " " + where + " failed: " + e, e);
     }
 
-    private Llsd answer(String method, String where, HttpResponse<byte[]> response) throws CapabilityException {
+    private Llsd answer(String method, String where, HttpResponse<byte[]> response)
+            throws CapabilityException, InterruptedException {
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw new CapabilityException(CapabilityException.Kind.HTTP_STATUS, status,
@@ -235,10 +246,35 @@ public final class CapabilityClient implements AutoCloseable {
         }
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         try {
-            return Llsd.parse(bytes, contentType, limits);
+            return parse(bytes, contentType);
         } catch (LlsdException e) {
             throw new CapabilityException(CapabilityException.Kind.MALFORMED, status,
                     method + " " + where + " answered malformed LLSD (" + contentType + "): " + e.reason(), e);
+        }
+    }
+
+    private Llsd parse(byte[] bytes, String contentType) throws LlsdException, InterruptedException {
+        LlsdFormat format = LlsdFormat.fromContentType(contentType);
+        if (format == null) {
+            format = LlsdFormat.detect(bytes);
+        }
+        if (format != LlsdFormat.XML) {
+            return format.parse(bytes, limits);
+        }
+        // The JDK's XML reader caches about 24 KB of buffers per thread (a soft reference in a
+        // thread-local), so XML parsed on a long-lived caller, an event-queue loop above all, would
+        // keep them for the caller's whole life; a throwaway virtual thread takes them with it.
+        FutureTask<Llsd> task = new FutureTask<>(() -> LlsdFormat.XML.parse(bytes, limits));
+        Thread.ofVirtual().name("slnet-caps-parse").start(task);
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case LlsdException malformed -> throw malformed;
+                case RuntimeException bug -> throw bug;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException("unexpected parse failure", e.getCause());
+            }
         }
     }
 
@@ -253,7 +289,6 @@ public final class CapabilityClient implements AutoCloseable {
     /** Configures a {@link CapabilityClient}; validated by {@link #build()}. */
     public static final class Builder {
         private HttpClient http;
-        private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private LlsdLimits limits = LlsdLimits.DEFAULT;
@@ -264,16 +299,12 @@ public final class CapabilityClient implements AutoCloseable {
 
         /**
          * Uses an HTTP client the caller owns (for a proxy selector, TLS settings or sharing).
-         * Its own redirect and connect-timeout settings then apply.
+         * Its own redirect and connect-timeout settings then apply. A connect timeout costs memory:
+         * the JDK keeps the first exchange of every connection (bodies included) for the
+         * connection's life, so a client that carries event queues is better built without one.
          */
         public Builder httpClient(HttpClient client) {
             this.http = Objects.requireNonNull(client, "client");
-            return this;
-        }
-
-        /** How long connecting may take, for the HTTP client this builder makes. */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
@@ -309,9 +340,6 @@ public final class CapabilityClient implements AutoCloseable {
         public CapabilityClient build() {
             if (requestTimeout.isNegative() || requestTimeout.isZero()) {
                 throw new IllegalArgumentException("requestTimeout must be positive");
-            }
-            if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-                throw new IllegalArgumentException("connectTimeout must be positive");
             }
             if (maxResponseBytes <= 0) {
                 throw new IllegalArgumentException("maxResponseBytes must be positive");

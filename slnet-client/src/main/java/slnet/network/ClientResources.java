@@ -3,7 +3,6 @@ package slnet.network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +38,6 @@ import slnet.transport.UdpTransportConfig;
  * everything itself, as before. Thread-safe.
  */
 public final class ClientResources implements AutoCloseable {
-    /** The default timeout for opening an HTTP connection. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
-
     private final UdpSelectorLoop udp;
     private final ExecutorScheduler timer;
     private final ExecutorService httpExecutor;
@@ -57,8 +53,11 @@ public final class ClientResources implements AutoCloseable {
         this.timer = new ExecutorScheduler(b.threadPrefix + "-timer");
         this.httpExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(b.threadPrefix + "-http-", 0)
                 .factory());
+        // No connect timeout: with one, the JDK's HttpClient keeps each connection's connect timer,
+        // and through it the whole first exchange on that connection (request and response bodies,
+        // ~40 KB for a seed request), for as long as the connection lives; event-queue connections
+        // live as long as the bot. Every request's own timeout bounds its connect as well.
         this.http = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
                 // a login POST must not be re-sent elsewhere; capability URLs do not redirect
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(httpExecutor)
@@ -137,7 +136,6 @@ public final class ClientResources implements AutoCloseable {
     /** Configures {@link ClientResources}; not thread-safe. */
     public static final class Builder {
         private String threadPrefix = "slnet-shared";
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private UdpTransportConfig udpConfig = UdpTransportConfig.defaults();
 
         private Builder() {
@@ -146,12 +144,6 @@ public final class ClientResources implements AutoCloseable {
         /** @param v the prefix of the shared threads' names @return this */
         public Builder threadPrefix(String v) {
             threadPrefix = Objects.requireNonNull(v, "threadPrefix");
-            return this;
-        }
-
-        /** @param v the HTTP connect timeout @return this */
-        public Builder connectTimeout(Duration v) {
-            connectTimeout = Objects.requireNonNull(v, "connectTimeout");
             return this;
         }
 
@@ -168,9 +160,6 @@ public final class ClientResources implements AutoCloseable {
          * @throws UncheckedIOException if no selector can be opened
          */
         public ClientResources build() {
-            if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-                throw new IllegalArgumentException("connectTimeout must be positive, not " + connectTimeout);
-            }
             try {
                 return new ClientResources(this);
             } catch (IOException e) {

@@ -64,6 +64,11 @@ class CapabilityClientTest {
                 // The client hung up once it had enough.
             }
         });
+        server.createContext("/badxml", ex -> respond(ex, 200, "application/llsd+xml",
+                "<llsd><map><key>a</key><integer>1</integer>".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/doctype", ex -> respond(ex, 200, "application/llsd+xml",
+                ("<?xml version=\"1.0\"?><!DOCTYPE llsd [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + "<llsd><string>&x;</string></llsd>").getBytes(StandardCharsets.UTF_8)));
         server.createContext("/bigdeclared", ex -> respond(ex, 200, "application/llsd+xml", new byte[10_000]));
         server.createContext("/slow", ex -> {
             try {
@@ -153,6 +158,34 @@ class CapabilityClientTest {
         assertThatThrownBy(() -> client.get(uri("/html")))
                 .isInstanceOfSatisfying(CapabilityException.class,
                         e -> assertThat(e.kind()).isEqualTo(CapabilityException.Kind.MALFORMED));
+    }
+
+    @Test
+    void malformedXmlIsTypedThoughItIsParsedOnAnotherThread() {
+        for (String path : List.of("/badxml", "/doctype")) {
+            assertThatThrownBy(() -> client.get(uri(path)))
+                    .isInstanceOfSatisfying(CapabilityException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(CapabilityException.Kind.MALFORMED);
+                        assertThat(e.getCause()).isInstanceOf(slnet.protocol.llsd.LlsdException.class);
+                    });
+        }
+    }
+
+    @Test
+    void xmlAnswersReachVirtualAndPlatformCallers() throws Exception {
+        Llsd body = Llsd.mapOf("ack", Llsd.of(7), "done", Llsd.of(false));
+        for (Thread.Builder builder : List.of(Thread.ofVirtual(), Thread.ofPlatform())) {
+            AtomicReference<Object> got = new AtomicReference<>();
+            Thread caller = builder.start(() -> {
+                try {
+                    got.set(client.post(uri("/echo"), body));
+                } catch (Exception e) {
+                    got.set(e);
+                }
+            });
+            assertThat(caller.join(Duration.ofSeconds(30))).isTrue();
+            assertThat(got.get()).isEqualTo(body);
+        }
     }
 
     @Test

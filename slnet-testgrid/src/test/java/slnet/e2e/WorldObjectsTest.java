@@ -122,6 +122,11 @@ class WorldObjectsTest {
         objects.setUpdateForm(SimObjects.UpdateForm.COMPRESSED);
         try (EventStream events = alice.events().events(4096)) {
             checkScene(connectAndSeeAll(events));
+            // the count moves just after the last object's event is published: wait for it, bounded
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (alice.world().stats().compressedUpdates() < PRIMS && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(alice.world().stats().compressedUpdates()).isEqualTo(PRIMS);
         }
     }

@@ -49,7 +49,7 @@ final class XmlParser {
     private static Llsd parse(ReaderOpener opener, LlsdLimits limits) throws LlsdException {
         XMLStreamReader reader = null;
         try {
-            reader = opener.open(factory(limits));
+            reader = opener.open(cachedFactory(limits));
             return new XmlParser(reader, new ParseBudget(limits)).document();
         } catch (XMLStreamException e) {
             throw new LlsdException("malformed XML: " + firstLine(e.getMessage()), offsetOf(e.getLocation()), e);
@@ -66,6 +66,18 @@ final class XmlParser {
                 }
             }
         }
+    }
+
+    /**
+     * A factory per thread for the default limits: making one costs more than parsing a typical
+     * document (service lookup, property setup), so a thread that parses often keeps its own. Factories
+     * are not shared across threads, since StAX does not promise that creating readers is thread-safe.
+     */
+    private static final ThreadLocal<XMLInputFactory> DEFAULT_FACTORY =
+            ThreadLocal.withInitial(() -> factory(LlsdLimits.DEFAULT));
+
+    private static XMLInputFactory cachedFactory(LlsdLimits limits) {
+        return limits.equals(LlsdLimits.DEFAULT) ? DEFAULT_FACTORY.get() : factory(limits);
     }
 
     private static XMLInputFactory factory(LlsdLimits limits) {
