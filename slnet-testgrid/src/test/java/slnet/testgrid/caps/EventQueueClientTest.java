@@ -99,9 +99,11 @@ class EventQueueClientTest {
         // Each ack is the id of the batch before it: undef, 1, 2, ... never going back.
         List<Integer> ackIds = acks.stream().filter(a -> !a.isUndefined()).map(Llsd::asInt).toList();
         assertThat(ackIds).isSorted().contains(1, 2, 3, 4);
-        // The last batch may be acknowledged only by the goodbye, if close came first.
-        assertThat(session.requests().getLast().body())
-                .isEqualTo(Llsd.mapOf("ack", Llsd.of(5), "done", Llsd.of(true)));
+        // The last batch may be acknowledged only by the goodbye, if close came first. The poll that
+        // close cut short travels on its own connection and may reach the server after the goodbye.
+        var requests = session.requests();
+        assertThat(requests.subList(Math.max(0, requests.size() - 2), requests.size()))
+                .extracting(r -> r.body()).contains(Llsd.mapOf("ack", Llsd.of(5), "done", Llsd.of(true)));
         assertThat(client.lastId()).isEqualTo(Llsd.of(5));
         assertThat(session.maxConcurrentPolls()).isEqualTo(1);
         assertThat(client.delivered()).isEqualTo(6);
