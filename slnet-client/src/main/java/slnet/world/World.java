@@ -242,8 +242,10 @@ public final class World implements AutoCloseable {
         RegionObjects region = regionOf(context, handle);
         for (ObjectUpdate.ObjectData block : message.objectData()) {
             try {
-                region.put(ObjectUpdateDecoder.decodeFull(handle, block), publisher);
+                WorldObject object = ObjectUpdateDecoder.decodeFull(handle, block);
+                // Counted before it is published: a subscriber that saw the object reads a count that includes it.
                 fullUpdates.increment();
+                region.put(object, publisher);
             } catch (ObjectDecodeException e) {
                 reject("ObjectUpdate", e);
             }
@@ -256,8 +258,9 @@ public final class World implements AutoCloseable {
         RegionObjects region = regionOf(context, handle);
         for (ObjectUpdateCompressed.ObjectData block : message.objectData()) {
             try {
-                region.put(ObjectUpdateDecoder.decodeCompressed(handle, block.updateFlags(), block.data()), publisher);
-                compressedUpdates.increment();
+                WorldObject object = ObjectUpdateDecoder.decodeCompressed(handle, block.updateFlags(), block.data());
+                compressedUpdates.increment(); // before publishing, as above
+                region.put(object, publisher);
             } catch (ObjectDecodeException e) {
                 reject("ObjectUpdateCompressed", e);
             }

@@ -1,6 +1,5 @@
 package slnet.login.internal;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import javax.xml.stream.XMLStreamReader;
 import slnet.login.GridInfo;
 import slnet.login.LoginException;
 import slnet.login.LoginFailure;
+import slnet.protocol.internal.XmlInput;
 
 /**
  * Parses an OpenSimulator {@code get_grid_info} reply: {@code <gridinfo>} with one flat element
@@ -41,7 +41,7 @@ public final class GridInfoParser {
         Map<String, String> props = new LinkedHashMap<>();
         XMLStreamReader r = null;
         try {
-            r = f.createXMLStreamReader(new ByteArrayInputStream(xml));
+            r = XmlInput.open(f, xml);
             int depth = 0;
             String current = null;
             StringBuilder text = new StringBuilder();

@@ -1,6 +1,5 @@
 package slnet.login.xmlrpc;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +16,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import slnet.protocol.internal.XmlInput;
 
 /**
  * Reads XML-RPC method calls and responses with bounds on size, depth and string length.
@@ -181,7 +181,7 @@ public final class XmlRpcReader {
             throw new XmlRpcException("document of " + xml.length + " bytes exceeds the bound of " + maxBytes);
         }
         try {
-            return factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            return XmlInput.open(factory, xml);
         } catch (XMLStreamException e) {
             throw new XmlRpcException("cannot read XML: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package slnet.login.xmlrpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import slnet.testing.StandardErrorRecorder;
 
 class XmlRpcCodecTest {
 
@@ -151,6 +153,29 @@ class XmlRpcCodecTest {
                 "malformed");
         assertRejected("<methodResponse><fault><value><struct></struct></value></fault></methodResponse>",
                 "faultCode");
+    }
+
+    @Test
+    void malformedBytesAreRejectedAndPrintNothing() throws Throwable {
+        // The XML-RPC fuzz target found the JDK's reader printing "[Fatal Error] :-1:-1: Invalid byte 1
+        // of 1-byte UTF-8 sequence." to standard error for each such reply, besides failing it.
+        ByteArrayOutputStream bad = new ByteArrayOutputStream();
+        bad.writeBytes(utf8("<methodResponse><params><param><value><string>x"));
+        bad.write(0xFF); // starts no UTF-8 sequence
+        bad.writeBytes(utf8("</string></value></param></params></methodResponse>"));
+        String printed = StandardErrorRecorder.during(() -> {
+            assertThatThrownBy(() -> reader.readResponse(bad.toByteArray())).isInstanceOf(XmlRpcException.class)
+                    .hasMessageContaining("MalformedInput");
+            assertThatThrownBy(() -> reader.readRequest(bad.toByteArray())).isInstanceOf(XmlRpcException.class);
+        });
+        assertThat(printed).isEmpty();
+    }
+
+    @Test
+    void latin1RepliesAreReadAsDeclared() throws Exception {
+        byte[] latin1 = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><methodResponse><params><param><value>"
+                + "<string>caf\u00e9</string></value></param></params></methodResponse>").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(reader.readResponse(latin1)).isEqualTo(new XmlRpcResponse.Success("caf\u00e9"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package slnet.protocol.llsd;
 
-import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import slnet.protocol.internal.XmlInput;
 
 /**
  * Reads {@code <llsd>} documents with the JDK's StAX reader, DTDs and external entities off;
@@ -32,7 +32,7 @@ final class XmlParser {
 
     static Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
         ParseBudget.inputSize(bytes.length, limits);
-        return parse(f -> f.createXMLStreamReader(new ByteArrayInputStream(bytes)), limits);
+        return parse(f -> XmlInput.open(f, bytes), limits);
     }
 
     /** Parses text already decoded; any encoding named in its prolog is ignored. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import slnet.protocol.internal.StandardErrorRecorder;
 
 class LlsdXmlTest {
 
@@ -121,6 +122,30 @@ class LlsdXmlTest {
         byte[] latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><llsd><string>é</string></llsd>"
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(LlsdXml.parse(latin1)).isEqualTo(Llsd.of("é"));
+    }
+
+    @Test
+    void malformedBytesAreAnLlsdExceptionAndPrintNothing() throws Throwable {
+        // The LLSD XML fuzz target found that the JDK's reader printed "[Fatal Error] :-1:-1: Invalid
+        // byte 1 of 1-byte UTF-8 sequence." to standard error for each such document.
+        byte[] bad = {'<', 'l', 'l', 's', 'd', '>', '<', 's', 't', 'r', 'i', 'n', 'g', '>', (byte) 0xC3, '(',
+                '<', '/', 's', 't', 'r', 'i', 'n', 'g', '>', '<', '/', 'l', 'l', 's', 'd', '>'};
+        String printed = StandardErrorRecorder.during(() -> assertThatThrownBy(() -> LlsdXml.parse(bad))
+                .isInstanceOf(LlsdException.class).hasMessageContaining("malformed XML"));
+        assertThat(printed).isEmpty();
+    }
+
+    @Test
+    void byteOrderMarksAndUtf16() throws LlsdException {
+        String doc = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><llsd><string>é中</string></llsd>";
+        assertThat(LlsdXml.parse(doc.getBytes(StandardCharsets.UTF_16))).isEqualTo(Llsd.of("é中"));
+        byte[] utf8 = "<llsd><string>é</string></llsd>".getBytes(StandardCharsets.UTF_8);
+        byte[] marked = new byte[utf8.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, marked, 3, utf8.length);
+        assertThat(LlsdXml.parse(marked)).isEqualTo(Llsd.of("é"));
     }
 
     @Test
