@@ -7,7 +7,10 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,6 +42,8 @@ final class UdpSocket {
     private static final long JOIN_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(5);
 
     private final DatagramChannel channel;
+    /** The receive thread waits on it: the channel is non-blocking so that no interrupt closes it. */
+    private final Selector selector;
     private final InetSocketAddress localAddress;
     private final int maxDatagramBytes;
     private final ByteBuffer receiveBuffer;
@@ -76,7 +81,10 @@ final class UdpSocket {
                 LOG.debug("asked for a {}-byte receive buffer, got {} (raise net.core.rmem_max?)",
                         config.receiveBufferBytes(), granted);
             }
-            channel.configureBlocking(true);
+            // Non-blocking: a send or receive on a blocking channel from a thread that is (or gets)
+            // interrupted closes the channel, so closing one circuit's dispatch thread, which
+            // interrupts it, could close the socket every circuit of the client shares.
+            channel.configureBlocking(false);
             return new UdpSocket(channel, config.maxDatagramBytes(), headroomBytes, threadPrefix);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -87,6 +95,13 @@ final class UdpSocket {
     private UdpSocket(DatagramChannel channel, int maxDatagramBytes, int headroomBytes, String threadPrefix)
             throws IOException {
         this.channel = channel;
+        this.selector = Selector.open();
+        try {
+            channel.register(selector, SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.maxDatagramBytes = maxDatagramBytes;
         // One spare byte: a datagram that fills the buffer was (or may have been) cut short.
@@ -143,7 +158,16 @@ final class UdpSocket {
             InetSocketAddress source;
             try {
                 source = (InetSocketAddress) channel.receive(buffer);
-            } catch (ClosedChannelException e) {
+                if (source == null) {
+                    // Nothing waiting: sleep until something is (or close() wakes the selector).
+                    selector.select();
+                    selector.selectedKeys().clear();
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+            } catch (ClosedChannelException | ClosedSelectorException e) {
                 if (!closed) {
                     fail(new TransportFailure(TransportFailure.Kind.SOCKET_FAILED,
                             "UDP socket " + localAddress + " was closed unexpectedly", e));
@@ -160,7 +184,7 @@ final class UdpSocket {
                 continue;
             }
             consecutiveErrors = 0;
-            if (failure != null || source == null) {
+            if (failure != null) {
                 continue;
             }
             buffer.flip();
@@ -217,6 +241,7 @@ final class UdpSocket {
         if (failed != null) {
             throw failed.toException();
         }
+        // Non-blocking: a full send buffer drops the datagram, as the kernel may drop any UDP datagram.
         if (channel.send(datagram, to) > 0) {
             counters.datagramsOut.incrementAndGet();
             counters.bytesOut.addAndGet(payloadBytes);
@@ -293,8 +318,16 @@ final class UdpSocket {
         } catch (IOException e) {
             LOG.debug("closing UDP socket {} failed", localAddress, e);
         }
+        selector.wakeup();
         if (toJoin != null && toJoin != Thread.currentThread()) {
             joinQuietly(toJoin);
+        }
+        try {
+            // Also completes the channel's close: a registered channel's socket is released when
+            // its key leaves the selector.
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("closing the selector of UDP socket {} failed", localAddress, e);
         }
         try {
             listener.onClosed();

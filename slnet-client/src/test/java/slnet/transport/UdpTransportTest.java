@@ -51,6 +51,29 @@ class UdpTransportTest {
     }
 
     @Test
+    void anInterruptedSenderLeavesTheSocketOpen() throws Exception {
+        // A client's circuits share one socket, and closing a circuit interrupts its dispatch
+        // thread, which may be sending at that moment: a blocking channel would close itself then.
+        RecordingHandler aReceived = new RecordingHandler();
+        RecordingHandler bReceived = new RecordingHandler();
+        try (UdpTransport a = UdpTransport.open(loopback()); UdpTransport b = UdpTransport.open(loopback())) {
+            a.start(aReceived);
+            b.start(bReceived);
+            Thread.currentThread().interrupt();
+            try {
+                a.send(RecordingHandler.text("while interrupted"), b.localAddress());
+            } finally {
+                assertThat(Thread.interrupted()).as("the interrupt is left as it was").isTrue();
+            }
+            assertThat(bReceived.take().text()).isEqualTo("while interrupted");
+            a.send(RecordingHandler.text("after"), b.localAddress());
+            assertThat(bReceived.take().text()).isEqualTo("after");
+            b.send(RecordingHandler.text("back"), a.localAddress());
+            assertThat(aReceived.take().text()).isEqualTo("back");
+        }
+    }
+
+    @Test
     void deliversManyDatagramsInOrderOverLoopback() throws Exception {
         RecordingHandler received = new RecordingHandler();
         try (UdpTransport sender = UdpTransport.open(loopback()); UdpTransport receiver = UdpTransport.open(loopback())) {
