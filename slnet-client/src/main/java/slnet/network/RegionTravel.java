@@ -396,8 +396,10 @@ final class RegionTravel {
                             manager.now()));
                 }
             }
-            onArrived.accept(target, amc);
             // The old region, and children that are no neighbours of the new one, are out of view.
+            // Closed before the caller hears of the arrival: its next move (a teleport straight
+            // back, say) must not race this one's clean-up, which would close the new region's
+            // circuit as "no longer a neighbour" of this destination.
             if (oldReleased) {
                 // Its region let go of it during the move (DisableSimulator, or silence): close its
                 // services too, now that the move no longer needs its event queue.
@@ -406,9 +408,13 @@ final class RegionTravel {
                 manager.lose(old, "left the region");
             }
             for (InetSocketAddress other : manager.circuitAddresses()) {
+                if (s.primary != target) {
+                    break; // a later move owns the clean-up now
+                }
                 manager.circuits().get(other).filter(l -> l != target && l != old
                         && !adjacent(l.region.handle(), handle)).ifPresent(l -> manager.lose(l, "no longer a neighbour"));
             }
+            onArrived.accept(target, amc);
         });
     }
 

@@ -181,6 +181,24 @@ class RegionsTest {
     }
 
     @Test
+    void aTeleportStraightBackKeepsTheNewCircuitAndLogoutIsAnswered() throws Exception {
+        // `slnet demo` teleports away and straight back: the first move's clean-up, still running
+        // when the second move arrived, closed the home region's new circuit as "no longer a
+        // neighbour" of the first destination, and the logout that followed was never answered.
+        connect();
+        for (int round = 0; round < 3; round++) {
+            alice.teleport("Gamma", new Vector3(100, 60, 30), LOOK_NORTH).get(10, TimeUnit.SECONDS);
+            // The clean-up is done when the caller hears of the arrival, not some time after.
+            assertThat(alice.network().circuitAddresses()).containsExactly(gamma.address());
+            alice.teleportHome().get(10, TimeUnit.SECONDS);
+            assertThat(alice.network().circuitAddresses()).contains(alpha.address()).doesNotContain(gamma.address());
+            assertThat(alice.network().primaryCircuit()).contains(alpha.address());
+        }
+        alice.disconnect();
+        assertThat(events.awaitEvent(NetworkEvent.Disconnected.class, WAIT).reason()).isEqualTo("logged out");
+    }
+
+    @Test
     void teleportToAnUnknownRegionFailsCleanly() throws Exception {
         connect();
         assertThatThrownBy(() -> alice.teleport("Atlantis", new Vector3(1, 2, 3), LOOK_NORTH).get(10, TimeUnit.SECONDS))
