@@ -263,8 +263,9 @@ class MultiRegionTest {
 
     @Test
     void eventQueueSurvivesA502Storm() throws Exception {
-        viewer.startEventQueue("Alpha", viewer.session.seedCapability().orElseThrow());
+        // The storm is set before the queue starts: its first poll, held open, must not escape it.
         grid.capabilities(agent(), "Alpha").orElseThrow().failNextPolls(25, 502);
+        viewer.startEventQueue("Alpha", viewer.session.seedCapability().orElseThrow());
         viewer.connect(alpha.address());
         viewer.await("udp:Alpha", "RegionHandshake", WAIT);
         viewer.completeMovement(alpha.address());
