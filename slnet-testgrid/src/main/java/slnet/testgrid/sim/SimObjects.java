@@ -43,6 +43,14 @@ public final class SimObjects {
     private final Map<Integer, SimObject> objects = new LinkedHashMap<>();
     private volatile UpdateForm form = UpdateForm.FULL;
     private final AtomicInteger requestedObjects = new AtomicInteger();
+    /** Objects whose script answers a touch with a dialog, by local id. */
+    private final Map<Integer, TouchDialog> dialogs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The owner every scripted object of a test grid has. */
+    static final UUID SCRIPT_OWNER = UUID.nameUUIDFromBytes("slnet test grid script owner".getBytes(StandardCharsets.UTF_8));
+
+    /** What a touched object's script shows, and says when answered. */
+    private record TouchDialog(String objectName, String message, int channel, List<String> buttons) {
+    }
 
     SimObjects(Region region) {
         this.region = region;
@@ -68,6 +76,65 @@ public final class SimObjects {
         }
         region.broadcast(full(List.of(Map.entry(localId, object))), null);
         return localId;
+    }
+
+    /**
+     * Gives an object a script that answers a touch with a dialog ({@code llDialog}), and, when a
+     * button is pressed, says in local chat (normal range) "First Last chose LABEL", as the object.
+     * An empty button list makes it a text box ({@code llTextBox}); the answer is said the same way.
+     *
+     * @param localId the object
+     * @param objectName the name the dialog and the chat give it
+     * @param message the dialog's text
+     * @param channel the channel it listens on for the answer
+     * @param buttons the buttons' labels (at most 12, as in llDialog)
+     * @throws IllegalArgumentException if there is no such object, or more than 12 buttons
+     */
+    public void setTouchDialog(int localId, String objectName, String message, int channel, List<String> buttons) {
+        if (buttons.size() > 12) {
+            throw new IllegalArgumentException("a dialog has at most 12 buttons");
+        }
+        synchronized (this) {
+            if (!objects.containsKey(localId)) {
+                throw new IllegalArgumentException("no object " + localId);
+            }
+        }
+        dialogs.put(localId, new TouchDialog(objectName, message, channel, List.copyOf(buttons)));
+    }
+
+    /** An agent touched an object (ObjectGrab): its script, if any, shows the dialog. */
+    void touched(Agent agent, int localId) {
+        TouchDialog dialog = dialogs.get(localId);
+        SimObject object;
+        synchronized (this) {
+            object = objects.get(localId);
+        }
+        if (dialog == null || object == null) {
+            return;
+        }
+        List<slnet.protocol.messages.ScriptDialog.Buttons> buttons = new ArrayList<>();
+        for (String label : dialog.buttons().isEmpty() ? List.of("!!llTextBox!!") : dialog.buttons()) {
+            buttons.add(new slnet.protocol.messages.ScriptDialog.Buttons(Bytes.ofString(label)));
+        }
+        agent.circuit.sendReliable(new slnet.protocol.messages.ScriptDialog(
+                new slnet.protocol.messages.ScriptDialog.Data(object.id(), Bytes.ofString("Test"),
+                        Bytes.ofString("Owner"), Bytes.ofString(dialog.objectName()), Bytes.ofString(dialog.message()),
+                        dialog.channel(), new UUID(0, 0)),
+                buttons, List.of(new slnet.protocol.messages.ScriptDialog.OwnerData(SCRIPT_OWNER))));
+    }
+
+    /** An agent answered a dialog (ScriptDialogReply): the object's script says what was chosen. */
+    void dialogAnswered(Agent agent, slnet.protocol.messages.ScriptDialogReply.Data reply) {
+        dialogs.forEach((localId, dialog) -> {
+            SimObject object;
+            synchronized (this) {
+                object = objects.get(localId);
+            }
+            if (object != null && object.id().equals(reply.objectID()) && dialog.channel() == reply.chatChannel()) {
+                region.sayAsObject(object.id(), dialog.objectName(), object.position(), 1,
+                        agent.session.fullName() + " chose " + reply.buttonLabel().asString());
+            }
+        });
     }
 
     /**
