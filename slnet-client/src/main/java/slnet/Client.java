@@ -84,6 +84,11 @@ public final class Client implements AutoCloseable {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
             handlers.register(slnet.protocol.messages.ScriptDialog.class, FACADE_PRIORITY, this::onScriptDialog),
+            handlers.register(slnet.protocol.messages.ScriptQuestion.class, FACADE_PRIORITY, (m, c) -> {
+                if (network.status().hasSession()) {
+                    network.publish(scripts.answer(m, clock.instant()));
+                }
+            }),
             handlers.register(AgentMovementComplete.class, FACADE_PRIORITY, this::onMovementComplete),
             handlers.register(ObjectUpdate.class, FACADE_PRIORITY, this::onObjectUpdate),
             handlers.register(ImprovedTerseObjectUpdate.class, FACADE_PRIORITY, this::onTerseUpdate),

@@ -21,9 +21,45 @@ public final class Scripts {
     public static final int MAX_REPLY_BYTES = 254;
 
     private final Client client;
+    private volatile ScriptPermissions.Policy permissionPolicy = ScriptPermissions.Policy.DENY_ALL;
 
     Scripts(Client client) {
         this.client = client;
+    }
+
+    /**
+     * Sets how permission requests ({@code ScriptQuestion}) are answered from now on; each is
+     * answered at once ({@code ScriptAnswerYes}, with the granted bits, 0 for no, as the viewer
+     * does) and reported as a {@link ScriptQuestionReceived} event. The default denies everything.
+     *
+     * @param policy the policy
+     */
+    public void permissionPolicy(ScriptPermissions.Policy policy) {
+        permissionPolicy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** @return the policy answering permission requests */
+    public ScriptPermissions.Policy permissionPolicy() {
+        return permissionPolicy;
+    }
+
+    /** Answers a permission request by the policy; on the dispatch thread. */
+    ScriptQuestionReceived answer(slnet.protocol.messages.ScriptQuestion message, java.time.Instant at) {
+        slnet.protocol.messages.ScriptQuestion.Data d = message.data();
+        ScriptQuestionReceived asked = new ScriptQuestionReceived(d.taskID(), d.itemID(), d.objectName().asString(),
+                d.objectOwner().asString(), message.experience().experienceID(), d.questions(), 0, at);
+        int granted;
+        try {
+            granted = permissionPolicy.grant(asked) & d.questions();
+        } catch (RuntimeException e) {
+            granted = 0; // a failing policy grants nothing
+        }
+        Client.Connected c = client.connected();
+        c.circuit().send(new slnet.protocol.messages.ScriptAnswerYes(
+                new slnet.protocol.messages.ScriptAnswerYes.AgentData(c.agentId(), c.sessionId()),
+                new slnet.protocol.messages.ScriptAnswerYes.Data(d.taskID(), d.itemID(), granted)), true);
+        return new ScriptQuestionReceived(asked.taskId(), asked.itemId(), asked.objectName(), asked.ownerName(),
+                asked.experienceId(), asked.questions(), granted, at);
     }
 
     /**

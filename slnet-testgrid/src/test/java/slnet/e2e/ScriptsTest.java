@@ -15,6 +15,8 @@ import slnet.ChatReceived;
 import slnet.ChatSourceType;
 import slnet.Client;
 import slnet.ScriptDialogReceived;
+import slnet.ScriptPermissions;
+import slnet.ScriptQuestionReceived;
 import slnet.network.EventStream;
 import slnet.protocol.types.Vector3;
 import slnet.testgrid.TestGrid;
@@ -102,6 +104,37 @@ class ScriptsTest {
         alice.scripts().replyText(dialog, "Alice was here");
         assertThat(events.awaitEvent(ChatReceived.class, e -> e.message().sourceType() == ChatSourceType.OBJECT,
                 WAIT).message().text()).isEqualTo("Alice Tester chose Alice was here");
+    }
+
+    @Test
+    void permissionRequestsAreAnsweredByThePolicy() throws Exception {
+        SimObject ball = SimObject.sphere(new Vector3(128, 132, 25));
+        int localId = sim.objects().addObject(ball);
+        int asked = ScriptPermissions.TRIGGER_ANIMATION | ScriptPermissions.DEBIT;
+        sim.objects().setTouchPermissionRequest(localId, "Dance Ball", asked);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (alice.world().object(ball.id()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the object's update reaches the world model on the dispatch thread
+        }
+
+        // By default a bot grants nothing: the viewer's "No" is an answer with no bits.
+        alice.scripts().touch(ball.id());
+        ScriptQuestionReceived first = events.awaitEvent(ScriptQuestionReceived.class, WAIT);
+        assertThat(first.objectName()).isEqualTo("Dance Ball");
+        assertThat(first.ownerName()).isEqualTo("Test Owner");
+        assertThat(first.questions()).isEqualTo(asked);
+        assertThat(first.granted()).isZero();
+        assertThat(events.awaitEvent(ChatReceived.class, e -> e.message().sourceType() == ChatSourceType.OBJECT,
+                WAIT).message().text()).isEqualTo("Alice Tester granted 0x0");
+
+        // Animations yes, money never.
+        alice.scripts().permissionPolicy(ScriptPermissions.Policy.allowingOwner("test owner",
+                ScriptPermissions.TRIGGER_ANIMATION | ScriptPermissions.ATTACH));
+        alice.scripts().touch(ball.id());
+        assertThat(events.awaitEvent(ScriptQuestionReceived.class, WAIT).granted())
+                .isEqualTo(ScriptPermissions.TRIGGER_ANIMATION);
+        assertThat(events.awaitEvent(ChatReceived.class, e -> e.message().sourceType() == ChatSourceType.OBJECT,
+                WAIT).message().text()).isEqualTo("Alice Tester granted 0x10");
     }
 
     @Test

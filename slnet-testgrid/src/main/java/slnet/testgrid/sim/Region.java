@@ -381,6 +381,11 @@ final class Region {
                     objects.touched(agent, m.objectData().localID());
                 }
             }
+            case slnet.protocol.messages.ScriptAnswerYes m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    objects.permissionsAnswered(agent, m.data());
+                }
+            }
             case slnet.protocol.messages.ScriptDialogReply m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
                     objects.dialogAnswered(agent, m.data());

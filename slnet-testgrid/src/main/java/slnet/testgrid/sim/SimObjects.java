@@ -48,6 +48,9 @@ public final class SimObjects {
     /** The owner every scripted object of a test grid has. */
     static final UUID SCRIPT_OWNER = UUID.nameUUIDFromBytes("slnet test grid script owner".getBytes(StandardCharsets.UTF_8));
 
+    /** Objects whose script asks a touching agent for permissions: the object's name and the bits. */
+    private final Map<Integer, Map.Entry<String, Integer>> permissionRequests = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What a touched object's script shows, and says when answered. */
     private record TouchDialog(String objectName, String message, int channel, List<String> buttons) {
     }
@@ -102,12 +105,58 @@ public final class SimObjects {
         dialogs.put(localId, new TouchDialog(objectName, message, channel, List.copyOf(buttons)));
     }
 
-    /** An agent touched an object (ObjectGrab): its script, if any, shows the dialog. */
+    /**
+     * Gives an object a script that asks a touching agent for permissions
+     * ({@code llRequestPermissions}: {@code ScriptQuestion}) and, when answered
+     * ({@code ScriptAnswerYes}), says in local chat "First Last granted 0xBITS" (hexadecimal, 0 for
+     * a refusal), as the object.
+     *
+     * @param localId the object
+     * @param objectName the name the question and the chat give it
+     * @param questions the permission bits asked for
+     * @throws IllegalArgumentException if there is no such object
+     */
+    public void setTouchPermissionRequest(int localId, String objectName, int questions) {
+        synchronized (this) {
+            if (!objects.containsKey(localId)) {
+                throw new IllegalArgumentException("no object " + localId);
+            }
+        }
+        permissionRequests.put(localId, Map.entry(objectName, questions));
+    }
+
+    /** The id of the one script each scripted object of a test grid holds. */
+    private static UUID scriptItem(SimObject object) {
+        return UUID.nameUUIDFromBytes(("script of " + object.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An agent answered a permission request: the object's script says what it got. */
+    void permissionsAnswered(Agent agent, slnet.protocol.messages.ScriptAnswerYes.Data answer) {
+        permissionRequests.forEach((localId, request) -> {
+            SimObject object;
+            synchronized (this) {
+                object = objects.get(localId);
+            }
+            if (object != null && object.id().equals(answer.taskID()) && scriptItem(object).equals(answer.itemID())) {
+                region.sayAsObject(object.id(), request.getKey(), object.position(), 1,
+                        agent.session.fullName() + " granted 0x" + Integer.toHexString(answer.questions()));
+            }
+        });
+    }
+
+    /** An agent touched an object (ObjectGrab): its script, if any, shows the dialog or asks. */
     void touched(Agent agent, int localId) {
         TouchDialog dialog = dialogs.get(localId);
+        Map.Entry<String, Integer> request = permissionRequests.get(localId);
         SimObject object;
         synchronized (this) {
             object = objects.get(localId);
+        }
+        if (object != null && request != null) {
+            agent.circuit.sendReliable(new slnet.protocol.messages.ScriptQuestion(
+                    new slnet.protocol.messages.ScriptQuestion.Data(object.id(), scriptItem(object),
+                            Bytes.ofString(request.getKey()), Bytes.ofString("Test Owner"), request.getValue()),
+                    new slnet.protocol.messages.ScriptQuestion.Experience(new UUID(0, 0))));
         }
         if (dialog == null || object == null) {
             return;
