@@ -78,6 +78,17 @@ final class EventLines {
             InstantMessage m = i.message();
             line("im", "im from " + m.fromName() + ": " + m.text(), "from", m.fromName(),
                     "source", m.fromId().toString(), "dialog", m.dialog(), "text", m.text());
+        } else if (event instanceof slnet.ScriptDialogReceived d) {
+            line("dialog", "dialog from " + d.objectName() + " (owner " + d.ownerName() + ", channel " + d.channel()
+                            + "): " + d.message() + (d.textBox() ? " [text box]" : " " + d.buttons()),
+                    "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
+                    "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
+                    "text_box", d.textBox());
+        } else if (event instanceof slnet.ScriptQuestionReceived q) {
+            line("permissions", "permissions asked by " + q.objectName() + " (owner " + q.ownerName() + "): 0x"
+                            + Integer.toHexString(q.questions()) + ", granted 0x" + Integer.toHexString(q.granted()),
+                    "object", q.taskId().toString(), "object_name", q.objectName(), "owner", q.ownerName(),
+                    "questions", q.questions(), "granted", q.granted());
         } else if (event instanceof ReconnectScheduled r) {
             line("reconnect", "reconnect attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms",
                     "attempt", r.attempt(), "delay_ms", r.delay().toMillis());
@@ -146,6 +157,12 @@ final class EventLines {
     }
 
     /** Writes an instant message this tool sent. */
+    void touched(slnet.world.WorldObject object) {
+        line("touched", "touched " + object.id() + " at " + vector(object.position()), "object", object.id().toString(),
+                "x", (double) object.position().x(), "y", (double) object.position().y(),
+                "z", (double) object.position().z());
+    }
+
     void imSent(String toName, java.util.UUID to, String text) {
         line("im_sent", "im to " + toName + ": " + text, "to", toName, "target", to.toString(), "text", text);
     }

@@ -279,6 +279,16 @@ public final class SimObjects {
     }
 
     /** A viewer asked for an object's name and owner: objects here are named "Object {local id}". */
+    /** A scripted object has the name its script gives it; others are "Object LOCALID". */
+    private String nameOf(int localId) {
+        TouchDialog dialog = dialogs.get(localId);
+        if (dialog != null) {
+            return dialog.objectName();
+        }
+        Map.Entry<String, Integer> request = permissionRequests.get(localId);
+        return request != null ? request.getKey() : "Object " + localId;
+    }
+
     void answerProperties(Agent agent, slnet.protocol.messages.RequestObjectPropertiesFamily request) {
         UUID wanted = request.objectData().objectID();
         Map.Entry<Integer, SimObject> found = null;
@@ -295,7 +305,7 @@ public final class SimObjects {
         UUID zero = new UUID(0, 0);
         agent.circuit.sendReliable(new slnet.protocol.messages.ObjectPropertiesFamily(
                 new slnet.protocol.messages.ObjectPropertiesFamily.ObjectData(request.objectData().requestFlags(),
-                        wanted, zero, zero, 0, 0, 0, 0, 0, 0, 0, 0, 0, zero, Bytes.ofString("Object " + found.getKey()),
+                        wanted, zero, zero, 0, 0, 0, 0, 0, 0, 0, 0, 0, zero, Bytes.ofString(nameOf(found.getKey())),
                         Bytes.ofString(""))));
     }
 
