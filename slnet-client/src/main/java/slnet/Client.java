@@ -84,6 +84,10 @@ public final class Client implements AutoCloseable {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
             handlers.register(slnet.protocol.messages.ScriptDialog.class, FACADE_PRIORITY, this::onScriptDialog),
+            handlers.register(slnet.protocol.messages.LoadURL.class, FACADE_PRIORITY, (m, c) -> network.publish(
+                    new UrlOffered(m.data().objectID(), m.data().objectName().asString(), m.data().ownerID(),
+                            m.data().ownerIsGroup(), m.data().message().asString(), m.data().url().asString(),
+                            clock.instant()))),
             handlers.register(slnet.protocol.messages.ScriptQuestion.class, FACADE_PRIORITY, (m, c) -> {
                 if (network.status().hasSession()) {
                     network.publish(scripts.answer(m, clock.instant()));
@@ -377,7 +381,7 @@ public final class Client implements AutoCloseable {
     private void onInstantMessage(ImprovedInstantMessage message, HandlerContext context) {
         ImprovedInstantMessage.MessageBlock b = message.messageBlock();
         InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
-                b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant());
+                b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant(), b.binaryBucket());
         network.publish(new ImReceived(im, im.receivedAt()));
     }
 

@@ -76,14 +76,20 @@ final class EventLines {
                     "type", type, "channel", m.channel(), "text", m.text());
         } else if (event instanceof ImReceived i) {
             InstantMessage m = i.message();
-            line("im", "im from " + m.fromName() + ": " + m.text(), "from", m.fromName(),
-                    "source", m.fromId().toString(), "dialog", m.dialog(), "text", m.text());
+            String kind = m.dialogType().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse("unknown");
+            line("im", "im from " + m.fromName() + (m.isPlainMessage() ? "" : " (" + kind + ")") + ": " + m.text(),
+                    "from", m.fromName(), "source", m.fromId().toString(), "dialog", m.dialog(), "kind", kind,
+                    "text", m.text());
         } else if (event instanceof slnet.ScriptDialogReceived d) {
             line("dialog", "dialog from " + d.objectName() + " (owner " + d.ownerName() + ", channel " + d.channel()
                             + "): " + d.message() + (d.textBox() ? " [text box]" : " " + d.buttons()),
                     "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
                     "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
                     "text_box", d.textBox());
+        } else if (event instanceof slnet.UrlOffered u) {
+            line("url", "url offered by " + u.objectName() + ": " + u.message() + " " + u.url(),
+                    "object", u.objectId().toString(), "object_name", u.objectName(), "text", u.message(),
+                    "url", u.url());
         } else if (event instanceof slnet.ScriptQuestionReceived q) {
             line("permissions", "permissions asked by " + q.objectName() + " (owner " + q.ownerName() + "): 0x"
                             + Integer.toHexString(q.questions()) + ", granted 0x" + Integer.toHexString(q.granted()),
