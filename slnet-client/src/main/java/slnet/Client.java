@@ -63,6 +63,7 @@ public final class Client implements AutoCloseable {
     private final Chat chat = new Chat(this);
     private final InstantMessages ims = new InstantMessages(this);
     private final Scripts scripts = new Scripts(this);
+    private final Friends friends = new Friends(this);
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -84,6 +85,14 @@ public final class Client implements AutoCloseable {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
             handlers.register(slnet.protocol.messages.ScriptDialog.class, FACADE_PRIORITY, this::onScriptDialog),
+            handlers.register(slnet.protocol.messages.OnlineNotification.class, FACADE_PRIORITY, (m, c) ->
+                    friends.presence(m.agentBlock().stream().map(b -> b.agentID()).toList(), true, clock.instant())
+                            .forEach(network::publish)),
+            handlers.register(slnet.protocol.messages.OfflineNotification.class, FACADE_PRIORITY, (m, c) ->
+                    friends.presence(m.agentBlock().stream().map(b -> b.agentID()).toList(), false, clock.instant())
+                            .forEach(network::publish)),
+            handlers.register(slnet.protocol.messages.TerminateFriendship.class, FACADE_PRIORITY, (m, c) ->
+                    network.publish(friends.ended(m.exBlock().otherID(), clock.instant()))),
             handlers.register(slnet.protocol.messages.LoadURL.class, FACADE_PRIORITY, (m, c) -> network.publish(
                     new UrlOffered(m.data().objectID(), m.data().objectName().asString(), m.data().ownerID(),
                             m.data().ownerIsGroup(), m.data().message().asString(), m.data().url().asString(),
@@ -238,6 +247,11 @@ public final class Client implements AutoCloseable {
         return scripts;
     }
 
+    /** @return the agent's friends: the list, offers, presence ({@link FriendshipEvent}) */
+    public Friends friends() {
+        return friends;
+    }
+
     /** @return instant messages */
     public InstantMessages ims() {
         return ims;
@@ -383,6 +397,13 @@ public final class Client implements AutoCloseable {
         InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
                 b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant(), b.binaryBucket());
         network.publish(new ImReceived(im, im.receivedAt()));
+        if (b.dialog() == ImDialog.FRIENDSHIP_OFFERED.code()) {
+            network.publish(new FriendshipEvent.Offered(im.fromId(), im.fromName(), im.text(), b.id(), im.receivedAt()));
+        } else if (b.dialog() == ImDialog.FRIENDSHIP_ACCEPTED.code()
+                || b.dialog() == ImDialog.FRIENDSHIP_DECLINED_DEPRECATED.code()) {
+            network.publish(friends.answered(im.fromId(), im.fromName(),
+                    b.dialog() == ImDialog.FRIENDSHIP_ACCEPTED.code(), im.receivedAt()));
+        }
     }
 
     private void onScriptDialog(slnet.protocol.messages.ScriptDialog message, HandlerContext context) {

@@ -86,6 +86,19 @@ final class EventLines {
                     "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
                     "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
                     "text_box", d.textBox());
+        } else if (event instanceof slnet.FriendshipEvent.PresenceChanged p) {
+            line("presence", "friend " + p.friendId() + (p.online() ? " is online" : " went offline"),
+                    "friend", p.friendId().toString(), "online", p.online());
+        } else if (event instanceof slnet.FriendshipEvent.Offered o) {
+            line("friendship", "friendship offered by " + o.name() + ": " + o.message(), "state", "offered",
+                    "friend", o.friendId().toString(), "name", o.name(), "text", o.message());
+        } else if (event instanceof slnet.FriendshipEvent.Answered a) {
+            line("friendship", "friendship " + (a.accepted() ? "accepted" : "declined") + " by " + a.name(),
+                    "state", a.accepted() ? "accepted" : "declined", "friend", a.friendId().toString(),
+                    "name", a.name());
+        } else if (event instanceof slnet.FriendshipEvent.Ended e) {
+            line("friendship", "friendship ended by " + e.friendId(), "state", "ended",
+                    "friend", e.friendId().toString());
         } else if (event instanceof slnet.UrlOffered u) {
             line("url", "url offered by " + u.objectName() + ": " + u.message() + " " + u.url(),
                     "object", u.objectId().toString(), "object_name", u.objectName(), "text", u.message(),
