@@ -64,6 +64,7 @@ public final class Client implements AutoCloseable {
     private final InstantMessages ims = new InstantMessages(this);
     private final Scripts scripts = new Scripts(this);
     private final Friends friends = new Friends(this);
+    private final Lures lures = new Lures(this);
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -247,6 +248,11 @@ public final class Client implements AutoCloseable {
         return scripts;
     }
 
+    /** @return teleport offers: send them, follow or refuse those received ({@link TeleportOffered}) */
+    public Lures lures() {
+        return lures;
+    }
+
     /** @return the agent's friends: the list, offers, presence ({@link FriendshipEvent}) */
     public Friends friends() {
         return friends;
@@ -397,7 +403,10 @@ public final class Client implements AutoCloseable {
         InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
                 b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant(), b.binaryBucket());
         network.publish(new ImReceived(im, im.receivedAt()));
-        if (b.dialog() == ImDialog.FRIENDSHIP_OFFERED.code()) {
+        if (b.dialog() == ImDialog.LURE_USER.code() || b.dialog() == ImDialog.GODLIKE_LURE_USER.code()) {
+            network.publish(new TeleportOffered(im.fromId(), im.fromName(), im.text(), b.id(),
+                    b.dialog() == ImDialog.GODLIKE_LURE_USER.code(), im.receivedAt()));
+        } else if (b.dialog() == ImDialog.FRIENDSHIP_OFFERED.code()) {
             network.publish(new FriendshipEvent.Offered(im.fromId(), im.fromName(), im.text(), b.id(), im.receivedAt()));
         } else if (b.dialog() == ImDialog.FRIENDSHIP_ACCEPTED.code()
                 || b.dialog() == ImDialog.FRIENDSHIP_DECLINED_DEPRECATED.code()) {

@@ -171,6 +171,17 @@ public final class NetworkManager implements AutoCloseable {
     }
 
     /**
+     * Follows a teleport offer (lure) someone sent ({@code TeleportLureRequest}).
+     *
+     * @param lureId the offer's id (the lure IM's session id)
+     * @return as {@link #teleport}
+     */
+    public CompletableFuture<TeleportFinished> teleportByLure(java.util.UUID lureId) {
+        Objects.requireNonNull(lureId, "lureId");
+        return travel.teleportByLure(lureId);
+    }
+
+    /**
      * Teleports the agent to a landmark, or home for the zero id ({@code TeleportLandmarkRequest}).
      *
      * @param landmark the landmark's asset id, or {@code new UUID(0, 0)} for home

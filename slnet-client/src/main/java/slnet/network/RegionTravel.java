@@ -220,6 +220,14 @@ final class RegionTravel {
                 s.info.sessionId()), new TeleportLocationRequest.Info(regionHandle, position, lookAt)));
     }
 
+    /** The viewer's teleport flag for a teleport that follows a lure. */
+    private static final int TELEPORT_FLAGS_VIA_LURE = 1 << 2;
+
+    CompletableFuture<TeleportFinished> teleportByLure(UUID lureId) {
+        return begin(s -> new slnet.protocol.messages.TeleportLureRequest(new slnet.protocol.messages.TeleportLureRequest.Info(
+                s.info.agentId(), s.info.sessionId(), lureId, TELEPORT_FLAGS_VIA_LURE)));
+    }
+
     CompletableFuture<TeleportFinished> teleportToLandmark(UUID landmark) {
         return begin(s -> new TeleportLandmarkRequest(new TeleportLandmarkRequest.Info(s.info.agentId(),
                 s.info.sessionId(), landmark)));

@@ -231,6 +231,30 @@ public final class GridMap {
         });
     }
 
+    /**
+     * A teleport offer the grid issued: who may follow it, and to where.
+     *
+     * @param target who was offered it
+     * @param regionHandle the region of whoever offered it, then
+     * @param position their position there, then
+     */
+    record Lure(UUID target, long regionHandle, slnet.protocol.types.Vector3 position) {
+    }
+
+    private final ConcurrentHashMap<UUID, Lure> lures = new ConcurrentHashMap<>();
+
+    /** Files a lure (StartLure) under its id. */
+    void lureOffered(UUID lureId, Lure lure) {
+        lures.put(lureId, lure);
+    }
+
+    /** The lure with that id, if it was offered to that agent; used up. */
+    Optional<Lure> takeLure(UUID lureId, UUID agentId) {
+        Lure lure = lures.get(lureId);
+        return lure != null && lure.target().equals(agentId) && lures.remove(lureId, lure) ? Optional.of(lure)
+                : Optional.empty();
+    }
+
     /** An agent offered friendship (IM dialog 38) with this transaction. */
     void friendshipOffered(UUID transaction, UUID from, UUID to) {
         friendshipOffers.put(transaction, new UUID[] {from, to});

@@ -55,6 +55,8 @@ final class Region {
     private static final long CLOSE_GRACE_NS = Duration.ofSeconds(2).toNanos();
     private static final int SOURCE_AGENT = 1;
     private static final int SOURCE_OBJECT = 2;
+    /** The IM dialog of a teleport offer. */
+    private static final int LURE_USER = 22;
     /** The IM dialog of a friendship offer. */
     private static final int FRIENDSHIP_OFFERED = 38;
     /** Enough for any test; a real grid's search stops at a page of results too. */
@@ -383,6 +385,16 @@ final class Region {
                     objects.touched(agent, m.objectData().localID());
                 }
             }
+            case slnet.protocol.messages.StartLure m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    offerLures(agent, m);
+                }
+            }
+            case slnet.protocol.messages.TeleportLureRequest m -> {
+                if (agent.owns(m.info().agentID(), m.info().sessionID()) && agent.inRegion) {
+                    travel.teleportByLure(agent, m.info().lureID());
+                }
+            }
             case slnet.protocol.messages.AcceptFriendship m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     grid.friendshipAnswered(m.transactionBlock().transactionID(), agent.session, true, messages);
@@ -526,6 +538,22 @@ final class Region {
         var relayed = messages.chat(speaker.session.fullName(), id, id, SOURCE_AGENT, chat.type(), from, text);
         synchronized (cells) {
             cells.forEachWithin(from, range, listener -> listener.circuit.sendReliable(relayed));
+        }
+    }
+
+    /** StartLure: each target gets an IM of the lure kind whose id names a lure to here. */
+    private void offerLures(Agent sender, slnet.protocol.messages.StartLure lure) {
+        for (slnet.protocol.messages.StartLure.TargetData target : lure.targetData()) {
+            UUID lureId = UUID.randomUUID();
+            grid.lureOffered(lureId, new GridMap.Lure(target.targetID(), settings.handle(), sender.position));
+            ImprovedInstantMessage offer = messages.systemIm(sender.session, target.targetID(), LURE_USER, lureId,
+                    lure.info().message().asString());
+            Agent here = agents.get(target.targetID());
+            if (here != null && here.inRegion) {
+                here.circuit.sendReliable(offer);
+            } else {
+                grid.sendToAgent(target.targetID(), offer);
+            }
         }
     }
 

@@ -23,6 +23,8 @@ final class Travel {
     private static final Logger LOG = LoggerFactory.getLogger(Travel.class);
     static final int VIA_LANDMARK = 1 << 3;
     static final int VIA_LOCATION = 1 << 4;
+    /** TELEPORT_FLAGS_VIA_LURE. */
+    static final int VIA_LURE = 1 << 2;
     static final int VIA_HOME = 1 << 5;
     static final int FINISHED_VIA_NEW_SIM = 1 << 28;
     static final int FINISHED_VIA_SAME_SIM = 1 << 29;
@@ -45,6 +47,16 @@ final class Travel {
 
     void teleportToLocation(Agent agent, TeleportLocationRequest.Info info) {
         teleport(agent, info.regionHandle(), info.position(), info.lookAt(), VIA_LOCATION);
+    }
+
+    /** Follows a lure the grid issued to this agent; an unknown or someone else's lure fails. */
+    void teleportByLure(Agent agent, UUID lureId) {
+        Optional<GridMap.Lure> lure = region.grid.takeLure(lureId, agent.session.agentId());
+        if (lure.isEmpty()) {
+            agent.circuit.sendReliable(RegionMessages.teleportFailed(agent.session.agentId(), "no such teleport offer"));
+            return;
+        }
+        teleport(agent, lure.get().regionHandle(), lure.get().position(), new Vector3(1, 0, 0), VIA_LURE);
     }
 
     /** A zero landmark id is the viewer's "teleport home"; the grid keeps no other landmarks. */
