@@ -68,6 +68,10 @@ public final class ConnectCommand implements Callable<Integer> {
                     + "(found by the grid's people search).")
     String[] im;
 
+    @Option(names = "--accept-lures", description = "Follow every teleport offer received while connected "
+            + "(printed as 'lure' lines; the teleport as 'teleport' lines).")
+    boolean acceptLures;
+
     @Option(names = "--touch", paramLabel = "OBJECT_NAME_OR_UUID",
             description = "Once connected (and teleported), touch this object, found in view by UUID or by name; "
                     + "a dialog it shows prints as a 'dialog' line, a permission request as a 'permissions' line "
@@ -458,6 +462,15 @@ public final class ConnectCommand implements Callable<Integer> {
             lines.event(event);
             if (world != null) {
                 world.event(event);
+            }
+            if (acceptLures && event instanceof slnet.TeleportOffered offer) {
+                lines.note("following the teleport offer of " + offer.fromName());
+                client.lures().accept(offer).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        lines.error("--accept-lures: the teleport offered by " + offer.fromName() + " failed: "
+                                + (failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage()));
+                    }
+                });
             }
         }
     }

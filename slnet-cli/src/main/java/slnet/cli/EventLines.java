@@ -86,6 +86,9 @@ final class EventLines {
                     "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
                     "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
                     "text_box", d.textBox());
+        } else if (event instanceof slnet.TeleportOffered o) {
+            line("lure", "teleport offered by " + o.fromName() + ": " + o.message(), "from", o.fromName(),
+                    "source", o.fromId().toString(), "text", o.message(), "godlike", o.godlike());
         } else if (event instanceof slnet.FriendshipEvent.PresenceChanged p) {
             line("presence", "friend " + p.friendId() + (p.online() ? " is online" : " went offline"),
                     "friend", p.friendId().toString(), "online", p.online());
