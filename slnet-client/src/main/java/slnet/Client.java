@@ -65,6 +65,7 @@ public final class Client implements AutoCloseable {
     private final Scripts scripts = new Scripts(this);
     private final Friends friends = new Friends(this);
     private final Lures lures = new Lures(this);
+    private final InventoryOffers inventoryOffers = new InventoryOffers(this);
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -248,6 +249,11 @@ public final class Client implements AutoCloseable {
         return scripts;
     }
 
+    /** @return answers to inventory offers ({@link InventoryOffered}) */
+    public InventoryOffers inventoryOffers() {
+        return inventoryOffers;
+    }
+
     /** @return teleport offers: send them, follow or refuse those received ({@link TeleportOffered}) */
     public Lures lures() {
         return lures;
@@ -403,7 +409,9 @@ public final class Client implements AutoCloseable {
         InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
                 b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant(), b.binaryBucket());
         network.publish(new ImReceived(im, im.receivedAt()));
-        if (b.dialog() == ImDialog.LURE_USER.code() || b.dialog() == ImDialog.GODLIKE_LURE_USER.code()) {
+        if (b.dialog() == ImDialog.INVENTORY_OFFERED.code() || b.dialog() == ImDialog.TASK_INVENTORY_OFFERED.code()) {
+            network.publish(InventoryOffered.of(im, b.dialog() == ImDialog.TASK_INVENTORY_OFFERED.code()));
+        } else if (b.dialog() == ImDialog.LURE_USER.code() || b.dialog() == ImDialog.GODLIKE_LURE_USER.code()) {
             network.publish(new TeleportOffered(im.fromId(), im.fromName(), im.text(), b.id(),
                     b.dialog() == ImDialog.GODLIKE_LURE_USER.code(), im.receivedAt()));
         } else if (b.dialog() == ImDialog.FRIENDSHIP_OFFERED.code()) {

@@ -1,0 +1,74 @@
+package slnet;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import slnet.login.InventoryFolder;
+import slnet.login.SessionInfo;
+import slnet.protocol.messages.ImprovedInstantMessage;
+import slnet.protocol.types.Bytes;
+import slnet.protocol.types.Vector3;
+
+/**
+ * Answers inventory offers ({@link InventoryOffered} on {@link Client#events()}) as the viewer does:
+ * an instant message back, of the accepted or declined kind, naming the offer. Thread-safe.
+ */
+public final class InventoryOffers {
+    private static final Bytes EMPTY_BUCKET = Bytes.copyOf(new byte[1]);
+    /** The asset type of a folder: a folder offered goes in the root, as the viewer puts it. */
+    private static final int FOLDER = 8;
+
+    private final Client client;
+
+    InventoryOffers(Client client) {
+        this.client = client;
+    }
+
+    /**
+     * Accepts an offer: the item goes into the folder for its type (the one the login's inventory
+     * skeleton lists with that default type, else the root folder), whose id the answer carries.
+     *
+     * @param offer the offer
+     * @return the folder the item goes into (the nil id if the login listed no inventory)
+     * @throws IllegalStateException if not connected
+     */
+    public UUID accept(InventoryOffered offer) {
+        Objects.requireNonNull(offer, "offer");
+        UUID folder = client.network().session().map(s -> folderFor(s, offer.assetType())).orElse(new UUID(0, 0));
+        ByteBuffer bucket = ByteBuffer.allocate(16).putLong(folder.getMostSignificantBits())
+                .putLong(folder.getLeastSignificantBits());
+        answer(offer, offer.fromObject() ? ImDialog.TASK_INVENTORY_ACCEPTED : ImDialog.INVENTORY_ACCEPTED,
+                Bytes.copyOf(bucket.array()));
+        return folder;
+    }
+
+    /**
+     * Declines an offer.
+     *
+     * @param offer the offer
+     * @throws IllegalStateException if not connected
+     */
+    public void decline(InventoryOffered offer) {
+        Objects.requireNonNull(offer, "offer");
+        answer(offer, offer.fromObject() ? ImDialog.TASK_INVENTORY_DECLINED : ImDialog.INVENTORY_DECLINED,
+                EMPTY_BUCKET);
+    }
+
+    private void answer(InventoryOffered offer, ImDialog dialog, Bytes bucket) {
+        Client.Connected c = client.connected();
+        UUID regionId = client.region().map(RegionInfo::regionId).orElse(new UUID(0, 0));
+        Vector3 position = client.position().map(AgentPosition::position).orElse(Vector3.ZERO);
+        c.circuit().send(new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(c.agentId(), c.sessionId()),
+                new ImprovedInstantMessage.MessageBlock(false, offer.fromId(), 0, regionId, position, 0, dialog.code(),
+                        offer.transactionId(), 0, Bytes.ofString(c.agentName()), Bytes.ofString(""), bucket),
+                new ImprovedInstantMessage.EstateBlock(0), List.of()), true);
+    }
+
+    private static UUID folderFor(SessionInfo s, int assetType) {
+        Optional<UUID> typed = assetType == FOLDER ? Optional.empty() : s.inventorySkeleton().stream()
+                .filter(f -> f.typeDefault() == assetType).map(InventoryFolder::folderId).findFirst();
+        return typed.or(s::inventoryRoot).orElse(new UUID(0, 0));
+    }
+}
