@@ -66,6 +66,7 @@ public final class Client implements AutoCloseable {
     private final Friends friends = new Friends(this);
     private final Lures lures = new Lures(this);
     private final InventoryOffers inventoryOffers = new InventoryOffers(this);
+    private final GroupInvitations groupInvitations = new GroupInvitations(this);
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -249,6 +250,11 @@ public final class Client implements AutoCloseable {
         return scripts;
     }
 
+    /** @return answers to group invitations ({@link GroupInvited}) */
+    public GroupInvitations groupInvitations() {
+        return groupInvitations;
+    }
+
     /** @return answers to inventory offers ({@link InventoryOffered}) */
     public InventoryOffers inventoryOffers() {
         return inventoryOffers;
@@ -409,7 +415,11 @@ public final class Client implements AutoCloseable {
         InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
                 b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant(), b.binaryBucket());
         network.publish(new ImReceived(im, im.receivedAt()));
-        if (b.dialog() == ImDialog.INVENTORY_OFFERED.code() || b.dialog() == ImDialog.TASK_INVENTORY_OFFERED.code()) {
+        if (b.dialog() == ImDialog.GROUP_INVITATION.code()) {
+            network.publish(GroupInvited.of(im));
+        } else if (b.dialog() == ImDialog.GROUP_NOTICE.code() || b.dialog() == ImDialog.GROUP_NOTICE_REQUESTED.code()) {
+            network.publish(GroupNoticeReceived.of(im));
+        } else if (b.dialog() == ImDialog.INVENTORY_OFFERED.code() || b.dialog() == ImDialog.TASK_INVENTORY_OFFERED.code()) {
             network.publish(InventoryOffered.of(im, b.dialog() == ImDialog.TASK_INVENTORY_OFFERED.code()));
         } else if (b.dialog() == ImDialog.LURE_USER.code() || b.dialog() == ImDialog.GODLIKE_LURE_USER.code()) {
             network.publish(new TeleportOffered(im.fromId(), im.fromName(), im.text(), b.id(),

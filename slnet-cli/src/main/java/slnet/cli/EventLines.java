@@ -86,6 +86,17 @@ final class EventLines {
                     "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
                     "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
                     "text_box", d.textBox());
+        } else if (event instanceof slnet.InventoryOffered o) {
+            line("offer", "inventory offered by " + o.fromName() + ": " + o.itemName(), "kind", "inventory",
+                    "from", o.fromName(), "source", o.fromId().toString(), "from_object", o.fromObject(),
+                    "item_name", o.itemName(), "asset_type", o.assetType());
+        } else if (event instanceof slnet.GroupInvited g) {
+            line("offer", "group invitation from " + g.groupId() + ": " + g.text(), "kind", "group",
+                    "group", g.groupId().toString(), "text", g.text(), "fee", g.membershipFee());
+        } else if (event instanceof slnet.GroupNoticeReceived n) {
+            line("notice", "group notice from " + n.fromName() + ": " + n.subject() + " - " + n.body(),
+                    "from", n.fromName(), "source", n.fromId().toString(), "subject", n.subject(), "text", n.body(),
+                    "attachment", n.hasAttachment());
         } else if (event instanceof slnet.TeleportOffered o) {
             line("lure", "teleport offered by " + o.fromName() + ": " + o.message(), "from", o.fromName(),
                     "source", o.fromId().toString(), "text", o.message(), "godlike", o.godlike());
