@@ -376,6 +376,21 @@ final class Region {
                 }
             }
             case slnet.protocol.messages.UUIDNameRequest m -> answerNames(agent, m);
+            case slnet.protocol.messages.ObjectGrab m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    objects.touched(agent, m.objectData().localID());
+                }
+            }
+            case slnet.protocol.messages.ScriptAnswerYes m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    objects.permissionsAnswered(agent, m.data());
+                }
+            }
+            case slnet.protocol.messages.ScriptDialogReply m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    objects.dialogAnswered(agent, m.data());
+                }
+            }
             case slnet.protocol.messages.ParcelPropertiesRequest m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     // Current simulators send it over the event queue only.
