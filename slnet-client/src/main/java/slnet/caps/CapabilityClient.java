@@ -235,16 +235,20 @@ public final class CapabilityClient implements AutoCloseable {
 
     private Llsd answer(String method, String where, HttpResponse<byte[]> response)
             throws CapabilityException, InterruptedException {
-        int status = response.statusCode();
+        return answer(method, where, response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(null));
+    }
+
+    /** Turns an answer another HTTP client received into LLSD or a {@link CapabilityException}, as {@link #post} would. */
+    Llsd answer(String method, String where, int status, byte[] bytes, String contentType)
+            throws CapabilityException, InterruptedException {
         if (status < 200 || status > 299) {
             throw new CapabilityException(CapabilityException.Kind.HTTP_STATUS, status,
                     method + " " + where + " answered HTTP " + status, null);
         }
-        byte[] bytes = response.body();
         if (bytes.length == 0) {
             return Llsd.undef();
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
         try {
             return parse(bytes, contentType);
         } catch (LlsdException e) {
@@ -276,6 +280,11 @@ public final class CapabilityClient implements AutoCloseable {
                 default -> throw new IllegalStateException("unexpected parse failure", e.getCause());
             }
         }
+    }
+
+    /** @return the bound on a response body */
+    int maxResponseBytes() {
+        return maxResponseBytes;
     }
 
     /** Closes the HTTP client if this client built it. Idempotent. */

@@ -55,6 +55,7 @@ public final class EventQueueClient implements AutoCloseable {
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final Thread thread;
+    private final slnet.caps.internal.LongPollConnection connection;
     private volatile Llsd lastId = Llsd.undef();
     private volatile boolean running = true;
 
@@ -70,6 +71,8 @@ public final class EventQueueClient implements AutoCloseable {
         this.name = b.name;
         this.rapidEmptyNs = b.rapidEmptyPoll.toNanos();
         this.nanoClock = b.nanoClock;
+        this.connection = b.lightHttp
+                ? new slnet.caps.internal.LongPollConnection(b.uri, caps.maxResponseBytes(), null) : null;
         this.thread = Thread.ofVirtual().name("slnet-eq-" + name).unstarted(this::run);
     }
 
@@ -128,7 +131,7 @@ public final class EventQueueClient implements AutoCloseable {
                 Llsd answer;
                 try {
                     polls.incrementAndGet();
-                    answer = caps.post(uri, request, LlsdFormat.XML, pollTimeout);
+                    answer = post(request, pollTimeout);
                 } catch (IllegalStateException e) {
                     LOG.debug("event queue {} stopping: its capability client was closed", name);
                     break;
@@ -179,6 +182,9 @@ public final class EventQueueClient implements AutoCloseable {
                 Thread.interrupted();
                 sayDone();
             }
+            if (connection != null) {
+                connection.close();
+            }
             running = false;
             try {
                 sink.onStopped(reason);
@@ -186,6 +192,28 @@ public final class EventQueueClient implements AutoCloseable {
                 LOG.warn("event queue {} sink failed on stop", name, e);
             }
         }
+    }
+
+    private Llsd post(Llsd request, Duration timeout) throws CapabilityException, InterruptedException {
+        if (connection == null) {
+            return caps.post(uri, request, LlsdFormat.XML, timeout);
+        }
+        String where = CapabilityUris.redact(uri);
+        slnet.caps.internal.LongPollConnection.Response response;
+        try {
+            response = connection.post(LlsdFormat.XML.contentType(), LlsdFormat.XML.format(request), timeout);
+        } catch (slnet.caps.internal.LongPollConnection.TimeoutException e) {
+            throw new CapabilityException(CapabilityException.Kind.TIMEOUT, 0,
+                    "POST " + where + " timed out after " + timeout.toMillis() + " ms", e);
+        } catch (slnet.caps.internal.LongPollConnection.TooLargeException e) {
+            throw new CapabilityException(CapabilityException.Kind.TOO_LARGE, 0, "POST " + where + ": " + e.getMessage(), e);
+        } catch (slnet.caps.internal.LongPollConnection.MalformedResponseException e) {
+            throw new CapabilityException(CapabilityException.Kind.MALFORMED, 0,
+                    "POST " + where + " answered malformed HTTP: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new CapabilityException(CapabilityException.Kind.IO, 0, "POST " + where + " failed: " + e, e);
+        }
+        return caps.answer("POST", where, response.status(), response.body(), response.contentType());
     }
 
     private static boolean isEmptyPoll(CapabilityException e) {
@@ -228,7 +256,7 @@ public final class EventQueueClient implements AutoCloseable {
 
     private void sayDone() {
         try {
-            caps.post(uri, Llsd.mapOf("ack", lastId, "done", Llsd.of(true)), LlsdFormat.XML, doneTimeout);
+            post(Llsd.mapOf("ack", lastId, "done", Llsd.of(true)), doneTimeout);
         } catch (CapabilityException e) {
             LOG.debug("event queue {} goodbye failed: {}", name, e.getMessage());
         } catch (InterruptedException e) {
@@ -274,6 +302,7 @@ public final class EventQueueClient implements AutoCloseable {
         private String name = "region";
         private Duration rapidEmptyPoll = Duration.ofSeconds(1);
         private java.util.function.LongSupplier nanoClock = System::nanoTime;
+        private boolean lightHttp = true;
 
         private Builder(CapabilityClient caps, URI uri, EventQueueSink sink) {
             this.caps = Objects.requireNonNull(caps, "caps");
@@ -324,6 +353,18 @@ public final class EventQueueClient implements AutoCloseable {
         /** The monotonic clock, in nanoseconds, that times polls; {@link System#nanoTime()} by default. */
         public Builder nanoClock(java.util.function.LongSupplier clock) {
             this.nanoClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Whether polls go over one persistent connection of slnet's own small HTTP/1.1 client
+         * (a few KB per queue; no proxy support) instead of the capability client's JDK
+         * {@code HttpClient} (which honours its proxy and TLS settings). On by default; the default
+         * region services turn it off when the caller supplied its own capability clients (which
+         * may carry a proxy).
+         */
+        public Builder lightHttp(boolean light) {
+            this.lightHttp = light;
             return this;
         }
 

@@ -32,16 +32,31 @@ final class CapabilityRegionServices implements RegionServices {
     private final java.util.function.Consumer<EventQueueClient.Builder> eventQueue;
     private final java.util.function.Supplier<CapabilityClient> clients;
     private final Sleeper sleeper;
+    private final boolean lightHttp;
 
     CapabilityRegionServices(List<String> names, int attempts,
                              java.util.function.Consumer<EventQueueClient.Builder> eventQueue,
                              java.util.function.Supplier<CapabilityClient> clients) {
-        this(names, attempts, eventQueue, clients, Sleeper.system());
+        this(names, attempts, eventQueue, clients, Sleeper.system(), false);
+    }
+
+    CapabilityRegionServices(List<String> names, int attempts,
+                             java.util.function.Consumer<EventQueueClient.Builder> eventQueue,
+                             java.util.function.Supplier<CapabilityClient> clients, boolean lightHttp) {
+        this(names, attempts, eventQueue, clients, Sleeper.system(), lightHttp);
     }
 
     CapabilityRegionServices(List<String> names, int attempts,
                              java.util.function.Consumer<EventQueueClient.Builder> eventQueue,
                              java.util.function.Supplier<CapabilityClient> clients, Sleeper sleeper) {
+        this(names, attempts, eventQueue, clients, sleeper, false);
+    }
+
+    CapabilityRegionServices(List<String> names, int attempts,
+                             java.util.function.Consumer<EventQueueClient.Builder> eventQueue,
+                             java.util.function.Supplier<CapabilityClient> clients, Sleeper sleeper,
+                             boolean lightHttp) {
+        this.lightHttp = lightHttp;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.names = List.copyOf(names);
         this.attempts = attempts;
@@ -58,7 +73,8 @@ final class CapabilityRegionServices implements RegionServices {
             EventQueueClient queue = null;
             if (granted.has(slnet.caps.CapabilityNames.EVENT_QUEUE_GET)) {
                 EventQueueClient.Builder builder = EventQueueClient.builder(client, granted, new Sink(context))
-                        .name(String.valueOf(eq.circuit().remoteAddress().getPort()));
+                        .name(String.valueOf(eq.circuit().remoteAddress().getPort()))
+                        .lightHttp(lightHttp);
                 eventQueue.accept(builder);
                 queue = builder.start();
             }

@@ -63,8 +63,11 @@ public final class ClientResources implements AutoCloseable {
                 .executor(httpExecutor)
                 .build();
         this.login = AuthenticationService.builder().httpClient(http).build();
-        this.regionServices = RegionServices.capabilities(CapabilityNames.VIEWER_DEFAULTS, eq -> { },
-                () -> CapabilityClient.builder().httpClient(http).build());
+        // The shared HttpClient has no proxy, so event queues take the light long-poll connection
+        // (about 54 KB a bot less than a JDK HttpClient exchange); b.jdkEventQueues switches back.
+        this.regionServices = new CapabilityRegionServices(CapabilityNames.VIEWER_DEFAULTS,
+                CapabilityRegionServices.SEED_ATTEMPTS, eq -> { },
+                () -> CapabilityClient.builder().httpClient(http).build(), !b.jdkEventQueues);
     }
 
     /**
@@ -137,8 +140,19 @@ public final class ClientResources implements AutoCloseable {
     public static final class Builder {
         private String threadPrefix = "slnet-shared";
         private UdpTransportConfig udpConfig = UdpTransportConfig.defaults();
+        private boolean jdkEventQueues;
 
         private Builder() {
+        }
+
+        /**
+         * @param v whether event queues poll through the shared JDK {@code HttpClient} instead of
+         *     slnet's light long-poll connection (the default, which costs far less heap per bot)
+         * @return this
+         */
+        public Builder jdkEventQueues(boolean v) {
+            jdkEventQueues = v;
+            return this;
         }
 
         /** @param v the prefix of the shared threads' names @return this */

@@ -46,7 +46,10 @@ public interface RegionServices {
      */
     static RegionServices capabilities(java.util.List<String> names,
                                        Consumer<slnet.caps.EventQueueClient.Builder> eventQueue) {
-        return capabilities(names, eventQueue, slnet.caps.CapabilityClient::create);
+        // No caller-made HTTP client (so no proxy to honour): event queues poll over slnet's light
+        // HTTP/1.1 connection; the eventQueue consumer may turn that off with lightHttp(false).
+        return new CapabilityRegionServices(names, CapabilityRegionServices.SEED_ATTEMPTS, eventQueue,
+                slnet.caps.CapabilityClient::create, true);
     }
 
     /**

@@ -153,6 +153,11 @@ class WorldObjectsTest {
                 assertThat(moved.changes()).containsExactly(ObjectChange.MOTION);
             }
             assertThat(region.get(cylinder).orElseThrow().position()).isEqualTo(new Vector3(115, 100, 25));
+            // counted just after the event is published: wait for it, bounded
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (alice.world().stats().terseUpdates() < 5 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(alice.world().stats().terseUpdates()).isGreaterThanOrEqualTo(5);
         }
     }

@@ -63,10 +63,12 @@ public final class FleetBench {
         String password = options.getOrDefault("password", "password");
         boolean capabilities = !options.getOrDefault("capabilities", "on").equals("off");
         boolean objectTracking = options.getOrDefault("objects", "off").equals("on");
+        // --eq-http jdk: event queues on the JDK HttpClient, as before the light long-poll client
+        boolean jdkEventQueues = options.getOrDefault("eq-http", "light").equals("jdk");
 
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long heapBefore = heapAfterGc();
-        ClientResources resources = shared ? ClientResources.create() : null;
+        ClientResources resources = shared ? ClientResources.builder().jdkEventQueues(jdkEventQueues).build() : null;
         AtomicInteger lost = new AtomicInteger();
         List<Client> bots = new ArrayList<>(count);
         long[] connectNs = new long[count];
