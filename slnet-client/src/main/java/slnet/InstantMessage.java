@@ -32,6 +32,11 @@ public record InstantMessage(UUID fromId, String fromName, UUID toId, String tex
         Objects.requireNonNull(receivedAt, "receivedAt");
     }
 
+    /** @return the type of {@link #dialog()}, {@link ImDialog#UNKNOWN} for a value the viewer does not define */
+    public ImDialog dialogType() {
+        return ImDialog.of(dialog);
+    }
+
     /** @return true for a plain message (not an offer, typing notice or group message) */
     public boolean isPlainMessage() {
         return dialog == DIALOG_MESSAGE;
