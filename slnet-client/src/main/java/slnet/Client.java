@@ -1,6 +1,7 @@
 package slnet;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,8 @@ public final class Client implements AutoCloseable {
     private final Clock clock;
     private final Chat chat = new Chat(this);
     private final InstantMessages ims = new InstantMessages(this);
+    private final Scripts scripts = new Scripts(this);
+    private final Friends friends = new Friends(this);
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -81,6 +84,24 @@ public final class Client implements AutoCloseable {
         registrations = new Registration[] {
             handlers.register(ChatFromSimulator.class, FACADE_PRIORITY, this::onChat),
             handlers.register(ImprovedInstantMessage.class, FACADE_PRIORITY, this::onInstantMessage),
+            handlers.register(slnet.protocol.messages.ScriptDialog.class, FACADE_PRIORITY, this::onScriptDialog),
+            handlers.register(slnet.protocol.messages.OnlineNotification.class, FACADE_PRIORITY, (m, c) ->
+                    friends.presence(m.agentBlock().stream().map(b -> b.agentID()).toList(), true, clock.instant())
+                            .forEach(network::publish)),
+            handlers.register(slnet.protocol.messages.OfflineNotification.class, FACADE_PRIORITY, (m, c) ->
+                    friends.presence(m.agentBlock().stream().map(b -> b.agentID()).toList(), false, clock.instant())
+                            .forEach(network::publish)),
+            handlers.register(slnet.protocol.messages.TerminateFriendship.class, FACADE_PRIORITY, (m, c) ->
+                    network.publish(friends.ended(m.exBlock().otherID(), clock.instant()))),
+            handlers.register(slnet.protocol.messages.LoadURL.class, FACADE_PRIORITY, (m, c) -> network.publish(
+                    new UrlOffered(m.data().objectID(), m.data().objectName().asString(), m.data().ownerID(),
+                            m.data().ownerIsGroup(), m.data().message().asString(), m.data().url().asString(),
+                            clock.instant()))),
+            handlers.register(slnet.protocol.messages.ScriptQuestion.class, FACADE_PRIORITY, (m, c) -> {
+                if (network.status().hasSession()) {
+                    network.publish(scripts.answer(m, clock.instant()));
+                }
+            }),
             handlers.register(AgentMovementComplete.class, FACADE_PRIORITY, this::onMovementComplete),
             handlers.register(ObjectUpdate.class, FACADE_PRIORITY, this::onObjectUpdate),
             handlers.register(ImprovedTerseObjectUpdate.class, FACADE_PRIORITY, this::onTerseUpdate),
@@ -219,6 +240,16 @@ public final class Client implements AutoCloseable {
     /** @return local chat */
     public Chat chat() {
         return chat;
+    }
+
+    /** @return touching scripted objects and answering their dialogs ({@link ScriptDialogReceived}) */
+    public Scripts scripts() {
+        return scripts;
+    }
+
+    /** @return the agent's friends: the list, offers, presence ({@link FriendshipEvent}) */
+    public Friends friends() {
+        return friends;
     }
 
     /** @return instant messages */
@@ -364,8 +395,28 @@ public final class Client implements AutoCloseable {
     private void onInstantMessage(ImprovedInstantMessage message, HandlerContext context) {
         ImprovedInstantMessage.MessageBlock b = message.messageBlock();
         InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
-                b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant());
+                b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant(), b.binaryBucket());
         network.publish(new ImReceived(im, im.receivedAt()));
+        if (b.dialog() == ImDialog.FRIENDSHIP_OFFERED.code()) {
+            network.publish(new FriendshipEvent.Offered(im.fromId(), im.fromName(), im.text(), b.id(), im.receivedAt()));
+        } else if (b.dialog() == ImDialog.FRIENDSHIP_ACCEPTED.code()
+                || b.dialog() == ImDialog.FRIENDSHIP_DECLINED_DEPRECATED.code()) {
+            network.publish(friends.answered(im.fromId(), im.fromName(),
+                    b.dialog() == ImDialog.FRIENDSHIP_ACCEPTED.code(), im.receivedAt()));
+        }
+    }
+
+    private void onScriptDialog(slnet.protocol.messages.ScriptDialog message, HandlerContext context) {
+        slnet.protocol.messages.ScriptDialog.Data d = message.data();
+        List<String> buttons = new java.util.ArrayList<>(message.buttons().size());
+        message.buttons().forEach(b -> buttons.add(b.buttonLabel().asString()));
+        boolean textBox = buttons.size() == 1 && buttons.get(0).equals(ScriptDialogReceived.TEXT_BOX_BUTTON);
+        Optional<UUID> owner = message.ownerData().isEmpty() ? Optional.empty()
+                : Optional.of(message.ownerData().get(0).ownerID());
+        String ownerName = (d.firstName().asString() + " " + d.lastName().asString()).strip();
+        network.publish(new ScriptDialogReceived(d.objectID(), d.objectName().asString(), ownerName, owner,
+                d.message().asString(), d.chatChannel(), d.imageID(), textBox ? List.of() : buttons, textBox,
+                clock.instant()));
     }
 
     /** Neighbours send updates of the agent's avatar too; only the region it is in counts. */

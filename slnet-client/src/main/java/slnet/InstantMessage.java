@@ -16,9 +16,11 @@ import java.util.UUID;
  * @param imSessionId the IM session the message belongs to
  * @param offline true if it was stored while the agent was offline
  * @param receivedAt when the client received it
+ * @param binaryBucket the dialog's extra data as sent (an offered item's type and id, a lure's
+ *     destination, a URL...), empty for most
  */
 public record InstantMessage(UUID fromId, String fromName, UUID toId, String text, int dialog, UUID imSessionId,
-                             boolean offline, Instant receivedAt) {
+                             boolean offline, Instant receivedAt, slnet.protocol.types.Bytes binaryBucket) {
     /** The dialog value of a plain message. */
     public static final int DIALOG_MESSAGE = 0;
 
@@ -30,11 +32,12 @@ public record InstantMessage(UUID fromId, String fromName, UUID toId, String tex
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(imSessionId, "imSessionId");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(binaryBucket, "binaryBucket");
     }
 
-    /** @return the type of {@link #dialog()}, {@link ImDialog#UNKNOWN} for a value the viewer does not define */
-    public ImDialog dialogType() {
-        return ImDialog.of(dialog);
+    /** @return the dialog by name, or empty for a value the viewer does not know ({@link #dialog()} has it) */
+    public java.util.Optional<ImDialog> dialogType() {
+        return ImDialog.fromCode(dialog);
     }
 
     /** @return true for a plain message (not an offer, typing notice or group message) */

@@ -45,7 +45,7 @@ public final class InstantMessages {
      * class has no typed method for yet: offers, their answers, typing notices.
      *
      * @param to the recipient
-     * @param dialog the dialog value on the wire (see {@link ImDialog}), 0 to 255
+     * @param dialog the dialog value on the wire (see {@link ImDialog}), 0 to 255, also one it does not name
      * @param imSessionId the session (or transaction) id the dialog expects
      * @param text the message
      * @param binaryBucket the dialog's binary bucket (copied), at most 1024 bytes

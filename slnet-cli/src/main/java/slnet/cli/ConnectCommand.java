@@ -68,6 +68,12 @@ public final class ConnectCommand implements Callable<Integer> {
                     + "(found by the grid's people search).")
     String[] im;
 
+    @Option(names = "--touch", paramLabel = "OBJECT_NAME_OR_UUID",
+            description = "Once connected (and teleported), touch this object, found in view by UUID or by name; "
+                    + "a dialog it shows prints as a 'dialog' line, a permission request as a 'permissions' line "
+                    + "(permissions are refused).")
+    String touch;
+
     @Option(names = "--stay", paramLabel = "SECONDS",
             description = "Seconds to stay connected before logging out (default: until Ctrl-C).")
     Integer staySeconds;
@@ -328,6 +334,11 @@ public final class ConnectCommand implements Callable<Integer> {
                     return 1;
                 }
             }
+            if (touch != null && !touchObject()) {
+                client.disconnect();
+                drainUntilDisconnected();
+                return 1;
+            }
             long deadline = staySeconds == null ? Long.MAX_VALUE
                     : System.nanoTime() + TimeUnit.SECONDS.toNanos(staySeconds);
             while (disconnectReason == null && !interrupted.get() && System.nanoTime() < deadline) {
@@ -347,6 +358,34 @@ public final class ConnectCommand implements Callable<Integer> {
         }
 
         /** Finds the recipient and sends; false (the reason shown) if that failed while still connected. */
+        /** @return false if the object was not found (the failure is printed) */
+        private boolean touchObject() throws InterruptedException {
+            CompletableFuture<slnet.world.WorldObject> finding = ObjectSearch.find(client, touch, IM_LOOKUP_TIMEOUT);
+            while (!finding.isDone() && disconnectReason == null && !interrupted.get()) {
+                pump(POLL);
+            }
+            pumpAvailable();
+            if (!finding.isDone()) {
+                finding.cancel(false);
+                return true; // disconnected or interrupted: the caller's loop ends the session
+            }
+            slnet.world.WorldObject object;
+            try {
+                object = finding.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                fail("--touch: " + cause.getMessage());
+                return false;
+            }
+            try {
+                client.scripts().touch(object);
+            } catch (IllegalStateException e) {
+                return true; // the session ended meanwhile
+            }
+            lines.touched(object);
+            return true;
+        }
+
         private boolean sendIm() throws InterruptedException {
             String name = imTo[0] + " " + imTo[1];
             CompletableFuture<AvatarSearch.Avatar> finding = AvatarSearch.find(client, imTo[0], imTo[1], IM_LOOKUP_TIMEOUT);

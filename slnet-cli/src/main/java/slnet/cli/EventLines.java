@@ -76,8 +76,38 @@ final class EventLines {
                     "type", type, "channel", m.channel(), "text", m.text());
         } else if (event instanceof ImReceived i) {
             InstantMessage m = i.message();
-            line("im", "im from " + m.fromName() + ": " + m.text(), "from", m.fromName(),
-                    "source", m.fromId().toString(), "dialog", m.dialog(), "text", m.text());
+            String kind = m.dialogType().map(d -> d.name().toLowerCase(Locale.ROOT)).orElse("unknown");
+            line("im", "im from " + m.fromName() + (m.isPlainMessage() ? "" : " (" + kind + ")") + ": " + m.text(),
+                    "from", m.fromName(), "source", m.fromId().toString(), "dialog", m.dialog(), "kind", kind,
+                    "text", m.text());
+        } else if (event instanceof slnet.ScriptDialogReceived d) {
+            line("dialog", "dialog from " + d.objectName() + " (owner " + d.ownerName() + ", channel " + d.channel()
+                            + "): " + d.message() + (d.textBox() ? " [text box]" : " " + d.buttons()),
+                    "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
+                    "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
+                    "text_box", d.textBox());
+        } else if (event instanceof slnet.FriendshipEvent.PresenceChanged p) {
+            line("presence", "friend " + p.friendId() + (p.online() ? " is online" : " went offline"),
+                    "friend", p.friendId().toString(), "online", p.online());
+        } else if (event instanceof slnet.FriendshipEvent.Offered o) {
+            line("friendship", "friendship offered by " + o.name() + ": " + o.message(), "state", "offered",
+                    "friend", o.friendId().toString(), "name", o.name(), "text", o.message());
+        } else if (event instanceof slnet.FriendshipEvent.Answered a) {
+            line("friendship", "friendship " + (a.accepted() ? "accepted" : "declined") + " by " + a.name(),
+                    "state", a.accepted() ? "accepted" : "declined", "friend", a.friendId().toString(),
+                    "name", a.name());
+        } else if (event instanceof slnet.FriendshipEvent.Ended e) {
+            line("friendship", "friendship ended by " + e.friendId(), "state", "ended",
+                    "friend", e.friendId().toString());
+        } else if (event instanceof slnet.UrlOffered u) {
+            line("url", "url offered by " + u.objectName() + ": " + u.message() + " " + u.url(),
+                    "object", u.objectId().toString(), "object_name", u.objectName(), "text", u.message(),
+                    "url", u.url());
+        } else if (event instanceof slnet.ScriptQuestionReceived q) {
+            line("permissions", "permissions asked by " + q.objectName() + " (owner " + q.ownerName() + "): 0x"
+                            + Integer.toHexString(q.questions()) + ", granted 0x" + Integer.toHexString(q.granted()),
+                    "object", q.taskId().toString(), "object_name", q.objectName(), "owner", q.ownerName(),
+                    "questions", q.questions(), "granted", q.granted());
         } else if (event instanceof ReconnectScheduled r) {
             line("reconnect", "reconnect attempt " + r.attempt() + " in " + r.delay().toMillis() + " ms",
                     "attempt", r.attempt(), "delay_ms", r.delay().toMillis());
@@ -146,6 +176,12 @@ final class EventLines {
     }
 
     /** Writes an instant message this tool sent. */
+    void touched(slnet.world.WorldObject object) {
+        line("touched", "touched " + object.id() + " at " + vector(object.position()), "object", object.id().toString(),
+                "x", (double) object.position().x(), "y", (double) object.position().y(),
+                "z", (double) object.position().z());
+    }
+
     void imSent(String toName, java.util.UUID to, String text) {
         line("im_sent", "im to " + toName + ": " + text, "to", toName, "target", to.toString(), "text", text);
     }

@@ -71,9 +71,20 @@ final class RegionTravel {
     private final java.util.concurrent.atomic.AtomicLong searchEndsSeen = new java.util.concurrent.atomic.AtomicLong();
     private final Registration[] registrations;
 
-    /** A teleport the caller waits for. */
-    private record Pending(Session session, CompletableFuture<TeleportFinished> result, ScheduledTask timer) {
+    /**
+     * A teleport under way: one the caller asked for and waits on, or one the region started
+     * ({@code TeleportStart} unasked, e.g. a script's or a god's teleport), whose result nobody
+     * waits on.
+     *
+     * @param source the circuit of the region being left: only it may finish the teleport
+     * @param finishing set by the first {@code TeleportFinish}: any later one is redundant
+     */
+    private record Pending(Session session, CompletableFuture<TeleportFinished> result, ScheduledTask timer,
+                           CircuitLink source, java.util.concurrent.atomic.AtomicBoolean finishing) {
     }
+
+    /** TeleportFinish messages ignored: none under way, from another region, or a second one. */
+    private final java.util.concurrent.atomic.LongAdder finishesIgnored = new java.util.concurrent.atomic.LongAdder();
 
     RegionTravel(NetworkManager manager, HandlerRegistry handlers, Duration stepTimeout) {
         this.manager = manager;
@@ -81,8 +92,7 @@ final class RegionTravel {
         registrations = new Registration[] {
             handlers.register(EnableSimulator.class, PRIORITY, this::onEnableSimulator),
             handlers.registerLlsd("EstablishAgentCommunication", PRIORITY, this::onEstablish),
-            handlers.register(TeleportStart.class, PRIORITY, (m, c) -> manager.publish(
-                    new TeleportStarted(m.info().teleportFlags(), manager.now()))),
+            handlers.register(TeleportStart.class, PRIORITY, this::onTeleportStart),
             handlers.register(TeleportProgress.class, PRIORITY, (m, c) -> manager.publish(
                     new TeleportProgressed(m.info().message().asString(), m.info().teleportFlags(), manager.now()))),
             handlers.register(slnet.protocol.messages.TeleportFailed.class, PRIORITY,
@@ -235,7 +245,7 @@ final class RegionTravel {
                 endIfStranded(s, reason);
             }
         }, timeoutNs);
-        self[0] = new Pending(s, result, timer);
+        self[0] = new Pending(s, result, timer, s.primary, new java.util.concurrent.atomic.AtomicBoolean());
         if (!teleport.compareAndSet(null, self[0])) {
             timer.cancel();
             return CompletableFuture.failedFuture(new IllegalStateException("a teleport is in progress"));
@@ -301,7 +311,44 @@ final class RegionTravel {
                 message.info().position(), manager.now()));
     }
 
+    private void onTeleportStart(TeleportStart message, HandlerContext context) {
+        Session s = manager.currentSession();
+        if (s != null && context.circuit() == s.primary && teleport.get() == null) {
+            // Unasked: the region sends the agent away. Its finish is awaited like an asked one's.
+            Pending[] self = new Pending[1];
+            ScheduledTask timer = manager.scheduler().schedule(() -> {
+                if (teleport.compareAndSet(self[0], null)) {
+                    s.teleporting = false;
+                }
+            }, stepTimeout.toNanos() * 4);
+            self[0] = new Pending(s, new CompletableFuture<>(), timer, s.primary,
+                    new java.util.concurrent.atomic.AtomicBoolean());
+            if (teleport.compareAndSet(null, self[0])) {
+                s.teleporting = true;
+            } else {
+                timer.cancel();
+            }
+        }
+        manager.publish(new TeleportStarted(message.info().teleportFlags(), manager.now()));
+    }
+
+    /** @return TeleportFinish messages ignored as stale or redundant */
+    long finishesIgnored() {
+        return finishesIgnored.sum();
+    }
+
     private void onTeleportFinish(TeleportFinish message, HandlerContext context) {
+        Pending p = teleport.get();
+        // As the viewer does with a redundant one: a finish counts only from the region being
+        // left, once, while a teleport is under way. A late or repeated event-queue delivery (a
+        // region's queue the agent came back to, a re-poll) must not move the agent again.
+        if (p == null || context.circuit() != p.source || !p.finishing.compareAndSet(false, true)) {
+            finishesIgnored.increment();
+            NetworkManager.LOG.debug("ignored a TeleportFinish from {}: {}", context.circuit().remoteAddress(),
+                    p == null ? "no teleport under way" : p.finishing.get() ? "the teleport is already finishing"
+                            : "not from the region being left");
+            return;
+        }
         TeleportFinish.Info info = message.info();
         InetSocketAddress address = new InetSocketAddress(info.simIP(), info.simPort());
         moveTo(address, info.regionHandle(), info.seedCapability(), (link, amc) -> succeeded(new TeleportFinished(

@@ -95,7 +95,9 @@ final class LoginDecision {
         m.put("inventory-root", List.of(Map.of("folder_id", root.toString())));
         m.put("inventory-skeleton", List.of(Map.of("folder_id", root.toString(),
                 "parent_id", new UUID(0, 0).toString(), "name", "My Inventory", "type_default", 8, "version", 1)));
-        m.put("buddy-list", List.of());
+        // Friends see each other online and may map each other: rights 1 (online status) and 2 (map).
+        m.put("buddy-list", server.friendsOf(account.agentId()).stream().map(id -> (Object) Map.of(
+                "buddy_id", id.toString(), "buddy_rights_given", 3, "buddy_rights_has", 3)).toList());
         m.put("login-flags", List.of(Map.of("stipend_since_login", "N", "ever_logged_in", "Y",
                 "seconds_since_epoch", (int) (System.currentTimeMillis() / 1000),
                 "daylight_savings", "N", "gendered", "Y")));

@@ -50,6 +50,7 @@ public final class LoginServer implements AutoCloseable {
     private final int regionY;
     private final URI seedCapability;
     private final java.util.function.Function<IssuedSession, URI> seedCapabilityFor;
+    private final java.util.function.Function<java.util.UUID, java.util.List<java.util.UUID>> friendsOf;
     private final int homeX;
     private final int homeY;
     private final String gridName;
@@ -72,6 +73,7 @@ public final class LoginServer implements AutoCloseable {
         regionY = b.regionY;
         seedCapability = b.seedCapability;
         seedCapabilityFor = b.seedCapabilityFor;
+        friendsOf = b.friendsOf;
         homeX = b.homeX < 0 ? b.regionX : b.homeX;
         homeY = b.homeY < 0 ? b.regionY : b.homeY;
         gridName = b.gridName;
@@ -310,6 +312,11 @@ public final class LoginServer implements AutoCloseable {
     }
 
     /** @return the seed capability for a new session: the fixed one, else the grid's, else null */
+    /** @return the account's friends, for the login reply's buddy list */
+    java.util.List<java.util.UUID> friendsOf(java.util.UUID agentId) {
+        return friendsOf.apply(agentId);
+    }
+
     URI seedCapability(IssuedSession session) {
         if (seedCapability != null) {
             return seedCapability;
@@ -360,6 +367,8 @@ public final class LoginServer implements AutoCloseable {
         private int regionY = 1000 * 256;
         private URI seedCapability;
         private java.util.function.Function<IssuedSession, URI> seedCapabilityFor;
+        private java.util.function.Function<java.util.UUID, java.util.List<java.util.UUID>> friendsOf =
+                id -> java.util.List.of();
         private int homeX = -1;
         private int homeY = -1;
         private String gridName = "slnet test grid";
@@ -399,6 +408,12 @@ public final class LoginServer implements AutoCloseable {
         /** @param v the seed capability URI; default is one on this server @return this */
         public Builder seedCapability(URI v) {
             seedCapability = Objects.requireNonNull(v);
+            return this;
+        }
+
+        /** @param v each account's friends, listed in its login reply @return this */
+        public Builder friendsOf(java.util.function.Function<java.util.UUID, java.util.List<java.util.UUID>> v) {
+            friendsOf = Objects.requireNonNull(v);
             return this;
         }
 

@@ -533,6 +533,7 @@ public final class TestGrid implements AutoCloseable {
                         .regionCorner(startSim.region().cornerX(), startSim.region().cornerY())
                         .homeRegionCorner(homeSpec.gridX() * 256, homeSpec.gridY() * 256);
                 accounts.forEach(lb::account);
+                lb.friendsOf(grid::friendsOf);
                 if (seedCapability != null) {
                     lb.seedCapability(seedCapability);
                 } else if (queues != null) {

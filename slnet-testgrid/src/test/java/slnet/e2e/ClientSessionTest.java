@@ -17,7 +17,6 @@ import slnet.ChatReceived;
 import slnet.ChatSourceType;
 import slnet.ChatType;
 import slnet.Client;
-import slnet.ImDialog;
 import slnet.ImReceived;
 import slnet.RegionInfo;
 import slnet.network.EventStream;
@@ -126,7 +125,7 @@ class ClientSessionTest {
 
         ImReceived im = bobHears.awaitEvent(ImReceived.class, WAIT);
         assertThat(im.message().dialog()).isEqualTo(99);
-        assertThat(im.message().dialogType()).isEqualTo(ImDialog.UNKNOWN);
+        assertThat(im.message().dialogType()).isEmpty();
         assertThat(im.message().imSessionId()).isEqualTo(session);
         assertThat(im.message().text()).isEqualTo("from the future");
         assertThat(im.message().fromId()).isEqualTo(ALICE.agentId());

@@ -181,6 +181,26 @@ class RegionsTest {
     }
 
     @Test
+    void aTeleportFinishNoTeleportWaitsForMovesNothing() throws Exception {
+        // The viewer drops a redundant TeleportFinish; a late event-queue delivery must not send
+        // the agent off to another region.
+        connect();
+        awaitCapabilities(alpha.address());
+        CountDownLatch handled = new CountDownLatch(1);
+        alice.handlers().register(slnet.protocol.messages.TeleportFinish.class, (m, c) -> handled.countDown());
+        grid.capabilities(ALICE.agentId(), "Alpha").orElseThrow().enqueue(new slnet.protocol.messages.TeleportFinish(new slnet.protocol.messages.TeleportFinish.Info(
+                ALICE.agentId(), 0, (java.net.Inet4Address) gamma.address().getAddress(), gamma.address().getPort(),
+                gamma.region().handle(), slnet.protocol.types.Bytes.ofString(""), 13, 1 << 4)));
+        // Our handler runs after the client's own: once it ran, a move would have opened its circuit.
+        assertThat(handled.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(alice.network().circuitAddresses()).doesNotContain(gamma.address());
+        assertThat(alice.network().primaryCircuit()).contains(alpha.address());
+        // A teleport asked for afterwards works as ever.
+        assertThat(alice.teleport("Gamma", new Vector3(100, 60, 30), LOOK_NORTH).get(10, TimeUnit.SECONDS).regionName())
+                .isEqualTo("Gamma");
+    }
+
+    @Test
     void aTeleportStraightBackKeepsTheNewCircuitAndLogoutIsAnswered() throws Exception {
         // `slnet demo` teleports away and straight back: the first move's clean-up, still running
         // when the second move arrived, closed the home region's new circuit as "no longer a

@@ -3,6 +3,7 @@ package slnet.testgrid.sim;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,10 @@ public final class GridMap {
     private volatile Long homeHandle;
     /** Everyone the grid can name: accounts it was given and agents admitted anywhere. */
     private final ConcurrentHashMap<UUID, Person> people = new ConcurrentHashMap<>();
+    /** Friendships, both ways: each agent's friends. */
+    private final ConcurrentHashMap<UUID, java.util.Set<UUID>> friends = new ConcurrentHashMap<>();
+    /** Friendship offers not yet answered, by transaction (the offer IM's session id): offerer, offeree. */
+    private final ConcurrentHashMap<UUID, UUID[]> friendshipOffers = new ConcurrentHashMap<>();
 
     /**
      * Someone the grid knows by name, as its name services answer.
@@ -193,10 +198,108 @@ public final class GridMap {
         }
     }
 
+    // ---------------------------------------------------------------- friends and presence
+
+    /**
+     * Makes two agents friends, as an accepted offer does (tests may set friendships up directly).
+     * Each is listed in the other's login buddy list and told when the other comes online or goes.
+     *
+     * @param a one agent
+     * @param b the other
+     */
+    public void befriend(UUID a, UUID b) {
+        friends.computeIfAbsent(a, k -> ConcurrentHashMap.newKeySet()).add(b);
+        friends.computeIfAbsent(b, k -> ConcurrentHashMap.newKeySet()).add(a);
+    }
+
+    /**
+     * @param agentId an agent
+     * @return its friends
+     */
+    public List<UUID> friendsOf(UUID agentId) {
+        return List.copyOf(friends.getOrDefault(agentId, java.util.Set.of()));
+    }
+
+    /** Sends a message to an agent in whichever region it is in now, if any. */
+    void sendToAgent(UUID agentId, slnet.protocol.Message message) {
+        rootOf(agentId).ifPresent(sim -> {
+            try {
+                sim.send(agentId, message, true);
+            } catch (RuntimeException e) {
+                LOG.debug("{} went before {} reached it", agentId, message.descriptor().name());
+            }
+        });
+    }
+
+    /** An agent offered friendship (IM dialog 38) with this transaction. */
+    void friendshipOffered(UUID transaction, UUID from, UUID to) {
+        friendshipOffers.put(transaction, new UUID[] {from, to});
+    }
+
+    /** The offeree answered an offer: friends if accepted; the offerer hears the answer either way. */
+    void friendshipAnswered(UUID transaction, AgentSession by, boolean accepted, RegionMessages messages) {
+        UUID[] offer = friendshipOffers.get(transaction);
+        if (offer == null || !offer[1].equals(by.agentId()) || !friendshipOffers.remove(transaction, offer)) {
+            return;
+        }
+        UUID offerer = offer[0];
+        if (accepted) {
+            befriend(offerer, by.agentId());
+        }
+        // As OpenSimulator does: an IM from the one who answered, accepted (39) or declined (40).
+        sendToAgent(offerer, messages.systemIm(by, offerer, accepted ? 39 : 40, transaction,
+                accepted ? "Friendship offer accepted" : "Friendship offer declined"));
+        if (accepted) {
+            sendToAgent(offerer, online(by.agentId(), true));
+            sendToAgent(by.agentId(), online(offerer, rootOf(offerer).isPresent()));
+        }
+    }
+
+    /** An agent ended a friendship: the other is told (TerminateFriendship) if online. */
+    void friendshipEnded(UUID by, UUID other) {
+        java.util.Set<UUID> mine = friends.get(by);
+        java.util.Set<UUID> theirs = friends.get(other);
+        boolean was = mine != null && mine.remove(other);
+        if (theirs != null) {
+            theirs.remove(by);
+        }
+        if (was) {
+            sendToAgent(other, new slnet.protocol.messages.TerminateFriendship(
+                    new slnet.protocol.messages.TerminateFriendship.AgentData(other, new UUID(0, 0)),
+                    new slnet.protocol.messages.TerminateFriendship.ExBlock(by)));
+        }
+    }
+
+    private static slnet.protocol.Message online(UUID agentId, boolean online) {
+        return online
+                ? new slnet.protocol.messages.OnlineNotification(
+                        List.of(new slnet.protocol.messages.OnlineNotification.AgentBlock(agentId)))
+                : new slnet.protocol.messages.OfflineNotification(
+                        List.of(new slnet.protocol.messages.OfflineNotification.AgentBlock(agentId)));
+    }
+
+    /** Tells an agent's online friends that it came or went; one that came hears who is online. */
+    private void presenceChanged(UUID agentId, boolean online) {
+        List<UUID> mine = friendsOf(agentId);
+        List<slnet.protocol.messages.OnlineNotification.AgentBlock> onlineFriends = new ArrayList<>();
+        for (UUID friend : mine) {
+            if (rootOf(friend).isPresent()) {
+                sendToAgent(friend, online(agentId, online));
+                onlineFriends.add(new slnet.protocol.messages.OnlineNotification.AgentBlock(friend));
+            }
+        }
+        if (online && !onlineFriends.isEmpty()) {
+            sendToAgent(agentId, new slnet.protocol.messages.OnlineNotification(onlineFriends));
+        }
+    }
+
     /** The agent completed its movement into a region: that region is now its root. */
     void agentEntered(Simulator here, AgentSession session) {
         UUID agentId = session.agentId();
         Long previous = roots.put(agentId, here.region().handle());
+        if (previous == null) {
+            presenceChanged(agentId, true);
+        }
         if (previous != null && previous != here.region().handle()) {
             simulatorAt(previous).ifPresent(old -> old.behaviour().demote(agentId, "entered " + here.region().name()));
         }
@@ -219,7 +322,9 @@ public final class GridMap {
     void agentLeft(Simulator at, AgentSession session, boolean wasRoot, boolean announce) {
         UUID agentId = session.agentId();
         queues.release(agentId, at.region());
-        roots.remove(agentId, at.region().handle());
+        if (roots.remove(agentId, at.region().handle()) && wasRoot) {
+            presenceChanged(agentId, false);
+        }
         if (wasRoot && announce) {
             for (Simulator other : simulators()) {
                 if (other != at && other.behaviour().isPresent(agentId)) {

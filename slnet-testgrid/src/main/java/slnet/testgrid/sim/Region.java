@@ -55,6 +55,8 @@ final class Region {
     private static final long CLOSE_GRACE_NS = Duration.ofSeconds(2).toNanos();
     private static final int SOURCE_AGENT = 1;
     private static final int SOURCE_OBJECT = 2;
+    /** The IM dialog of a friendship offer. */
+    private static final int FRIENDSHIP_OFFERED = 38;
     /** Enough for any test; a real grid's search stops at a page of results too. */
     private static final int MAX_PICKER_RESULTS = 20;
     /** Keeps a reply well inside one datagram (each block is 16 bytes and two short names). */
@@ -376,6 +378,36 @@ final class Region {
                 }
             }
             case slnet.protocol.messages.UUIDNameRequest m -> answerNames(agent, m);
+            case slnet.protocol.messages.ObjectGrab m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    objects.touched(agent, m.objectData().localID());
+                }
+            }
+            case slnet.protocol.messages.AcceptFriendship m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    grid.friendshipAnswered(m.transactionBlock().transactionID(), agent.session, true, messages);
+                }
+            }
+            case slnet.protocol.messages.DeclineFriendship m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    grid.friendshipAnswered(m.transactionBlock().transactionID(), agent.session, false, messages);
+                }
+            }
+            case slnet.protocol.messages.TerminateFriendship m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    grid.friendshipEnded(agent.session.agentId(), m.exBlock().otherID());
+                }
+            }
+            case slnet.protocol.messages.ScriptAnswerYes m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    objects.permissionsAnswered(agent, m.data());
+                }
+            }
+            case slnet.protocol.messages.ScriptDialogReply m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID()) && agent.inRegion) {
+                    objects.dialogAnswered(agent, m.data());
+                }
+            }
             case slnet.protocol.messages.ParcelPropertiesRequest m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     // Current simulators send it over the event queue only.
@@ -498,13 +530,23 @@ final class Region {
     }
 
     private void deliverIm(Agent sender, ImprovedInstantMessage im) {
-        Agent to = agents.get(im.messageBlock().toAgentID());
-        if (to == null || !to.inRegion) {
-            LOG.debug("instant message from {} to absent agent {} dropped", sender.session.agentId(),
-                    im.messageBlock().toAgentID());
-            return;
+        UUID toId = im.messageBlock().toAgentID();
+        if (im.messageBlock().dialog() == FRIENDSHIP_OFFERED) {
+            grid.friendshipOffered(im.messageBlock().id(), sender.session.agentId(), toId);
         }
-        to.circuit.sendReliable(messages.forwardedIm(im, sender.session, sender.position));
+        Agent to = agents.get(toId);
+        ImprovedInstantMessage forwarded = messages.forwardedIm(im, sender.session, sender.position);
+        if (to != null && to.inRegion) {
+            to.circuit.sendReliable(forwarded);
+        } else if (grid.rootOf(toId).isPresent()) {
+            grid.sendToAgent(toId, forwarded); // elsewhere on the grid: IMs reach agents in any region
+        } else if (to != null && !to.leaving.get()) {
+            // Completing its movement here (AgentMovementComplete is on its way): not yet in the
+            // region, but its viewer is already connected and gets the message.
+            to.circuit.sendReliable(forwarded);
+        } else {
+            LOG.debug("instant message from {} to absent agent {} dropped", sender.session.agentId(), toId);
+        }
     }
 
     private void logout(Agent agent) {

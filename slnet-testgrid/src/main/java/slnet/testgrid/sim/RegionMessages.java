@@ -178,6 +178,15 @@ final class RegionMessages {
                 sent.estateBlock(), sent.metaData());
     }
 
+    /** An IM the simulator sends on an agent's behalf (an answer to an offer, say). */
+    ImprovedInstantMessage systemIm(AgentSession from, UUID to, int dialog, UUID id, String text) {
+        int now = (int) (System.currentTimeMillis() / 1000);
+        var block = new ImprovedInstantMessage.MessageBlock(false, to, 0, region.regionId(), Vector3.ZERO, 0, dialog,
+                id, now, Bytes.ofString(from.fullName()), Bytes.ofString(text), Bytes.copyOf(new byte[1]));
+        return new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(from.agentId(), NONE), block,
+                new ImprovedInstantMessage.EstateBlock(0), List.of());
+    }
+
     LogoutReply logoutReply(AgentSession session) {
         return new LogoutReply(new LogoutReply.AgentData(session.agentId(), session.sessionId()),
                 List.of(new LogoutReply.InventoryData(NONE)));

@@ -43,6 +43,17 @@ public final class SimObjects {
     private final Map<Integer, SimObject> objects = new LinkedHashMap<>();
     private volatile UpdateForm form = UpdateForm.FULL;
     private final AtomicInteger requestedObjects = new AtomicInteger();
+    /** Objects whose script answers a touch with a dialog, by local id. */
+    private final Map<Integer, TouchDialog> dialogs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The owner every scripted object of a test grid has. */
+    static final UUID SCRIPT_OWNER = UUID.nameUUIDFromBytes("slnet test grid script owner".getBytes(StandardCharsets.UTF_8));
+
+    /** Objects whose script asks a touching agent for permissions: the object's name and the bits. */
+    private final Map<Integer, Map.Entry<String, Integer>> permissionRequests = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a touched object's script shows, and says when answered. */
+    private record TouchDialog(String objectName, String message, int channel, List<String> buttons) {
+    }
 
     SimObjects(Region region) {
         this.region = region;
@@ -68,6 +79,111 @@ public final class SimObjects {
         }
         region.broadcast(full(List.of(Map.entry(localId, object))), null);
         return localId;
+    }
+
+    /**
+     * Gives an object a script that answers a touch with a dialog ({@code llDialog}), and, when a
+     * button is pressed, says in local chat (normal range) "First Last chose LABEL", as the object.
+     * An empty button list makes it a text box ({@code llTextBox}); the answer is said the same way.
+     *
+     * @param localId the object
+     * @param objectName the name the dialog and the chat give it
+     * @param message the dialog's text
+     * @param channel the channel it listens on for the answer
+     * @param buttons the buttons' labels (at most 12, as in llDialog)
+     * @throws IllegalArgumentException if there is no such object, or more than 12 buttons
+     */
+    public void setTouchDialog(int localId, String objectName, String message, int channel, List<String> buttons) {
+        if (buttons.size() > 12) {
+            throw new IllegalArgumentException("a dialog has at most 12 buttons");
+        }
+        synchronized (this) {
+            if (!objects.containsKey(localId)) {
+                throw new IllegalArgumentException("no object " + localId);
+            }
+        }
+        dialogs.put(localId, new TouchDialog(objectName, message, channel, List.copyOf(buttons)));
+    }
+
+    /**
+     * Gives an object a script that asks a touching agent for permissions
+     * ({@code llRequestPermissions}: {@code ScriptQuestion}) and, when answered
+     * ({@code ScriptAnswerYes}), says in local chat "First Last granted 0xBITS" (hexadecimal, 0 for
+     * a refusal), as the object.
+     *
+     * @param localId the object
+     * @param objectName the name the question and the chat give it
+     * @param questions the permission bits asked for
+     * @throws IllegalArgumentException if there is no such object
+     */
+    public void setTouchPermissionRequest(int localId, String objectName, int questions) {
+        synchronized (this) {
+            if (!objects.containsKey(localId)) {
+                throw new IllegalArgumentException("no object " + localId);
+            }
+        }
+        permissionRequests.put(localId, Map.entry(objectName, questions));
+    }
+
+    /** The id of the one script each scripted object of a test grid holds. */
+    private static UUID scriptItem(SimObject object) {
+        return UUID.nameUUIDFromBytes(("script of " + object.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An agent answered a permission request: the object's script says what it got. */
+    void permissionsAnswered(Agent agent, slnet.protocol.messages.ScriptAnswerYes.Data answer) {
+        permissionRequests.forEach((localId, request) -> {
+            SimObject object;
+            synchronized (this) {
+                object = objects.get(localId);
+            }
+            if (object != null && object.id().equals(answer.taskID()) && scriptItem(object).equals(answer.itemID())) {
+                region.sayAsObject(object.id(), request.getKey(), object.position(), 1,
+                        agent.session.fullName() + " granted 0x" + Integer.toHexString(answer.questions()));
+            }
+        });
+    }
+
+    /** An agent touched an object (ObjectGrab): its script, if any, shows the dialog or asks. */
+    void touched(Agent agent, int localId) {
+        TouchDialog dialog = dialogs.get(localId);
+        Map.Entry<String, Integer> request = permissionRequests.get(localId);
+        SimObject object;
+        synchronized (this) {
+            object = objects.get(localId);
+        }
+        if (object != null && request != null) {
+            agent.circuit.sendReliable(new slnet.protocol.messages.ScriptQuestion(
+                    new slnet.protocol.messages.ScriptQuestion.Data(object.id(), scriptItem(object),
+                            Bytes.ofString(request.getKey()), Bytes.ofString("Test Owner"), request.getValue()),
+                    new slnet.protocol.messages.ScriptQuestion.Experience(new UUID(0, 0))));
+        }
+        if (dialog == null || object == null) {
+            return;
+        }
+        List<slnet.protocol.messages.ScriptDialog.Buttons> buttons = new ArrayList<>();
+        for (String label : dialog.buttons().isEmpty() ? List.of("!!llTextBox!!") : dialog.buttons()) {
+            buttons.add(new slnet.protocol.messages.ScriptDialog.Buttons(Bytes.ofString(label)));
+        }
+        agent.circuit.sendReliable(new slnet.protocol.messages.ScriptDialog(
+                new slnet.protocol.messages.ScriptDialog.Data(object.id(), Bytes.ofString("Test"),
+                        Bytes.ofString("Owner"), Bytes.ofString(dialog.objectName()), Bytes.ofString(dialog.message()),
+                        dialog.channel(), new UUID(0, 0)),
+                buttons, List.of(new slnet.protocol.messages.ScriptDialog.OwnerData(SCRIPT_OWNER))));
+    }
+
+    /** An agent answered a dialog (ScriptDialogReply): the object's script says what was chosen. */
+    void dialogAnswered(Agent agent, slnet.protocol.messages.ScriptDialogReply.Data reply) {
+        dialogs.forEach((localId, dialog) -> {
+            SimObject object;
+            synchronized (this) {
+                object = objects.get(localId);
+            }
+            if (object != null && object.id().equals(reply.objectID()) && dialog.channel() == reply.chatChannel()) {
+                region.sayAsObject(object.id(), dialog.objectName(), object.position(), 1,
+                        agent.session.fullName() + " chose " + reply.buttonLabel().asString());
+            }
+        });
     }
 
     /**
@@ -163,6 +279,16 @@ public final class SimObjects {
     }
 
     /** A viewer asked for an object's name and owner: objects here are named "Object {local id}". */
+    /** A scripted object has the name its script gives it; others are "Object LOCALID". */
+    private String nameOf(int localId) {
+        TouchDialog dialog = dialogs.get(localId);
+        if (dialog != null) {
+            return dialog.objectName();
+        }
+        Map.Entry<String, Integer> request = permissionRequests.get(localId);
+        return request != null ? request.getKey() : "Object " + localId;
+    }
+
     void answerProperties(Agent agent, slnet.protocol.messages.RequestObjectPropertiesFamily request) {
         UUID wanted = request.objectData().objectID();
         Map.Entry<Integer, SimObject> found = null;
@@ -179,7 +305,7 @@ public final class SimObjects {
         UUID zero = new UUID(0, 0);
         agent.circuit.sendReliable(new slnet.protocol.messages.ObjectPropertiesFamily(
                 new slnet.protocol.messages.ObjectPropertiesFamily.ObjectData(request.objectData().requestFlags(),
-                        wanted, zero, zero, 0, 0, 0, 0, 0, 0, 0, 0, 0, zero, Bytes.ofString("Object " + found.getKey()),
+                        wanted, zero, zero, 0, 0, 0, 0, 0, 0, 0, 0, 0, zero, Bytes.ofString(nameOf(found.getKey())),
                         Bytes.ofString(""))));
     }
 
