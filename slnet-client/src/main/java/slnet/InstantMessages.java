@@ -15,8 +15,8 @@ import slnet.protocol.types.Vector3;
 public final class InstantMessages {
     /** The official viewer's limit for an IM's text, in bytes of UTF-8. */
     public static final int MAX_MESSAGE_BYTES = 1023;
-    /** The viewer sends a one-byte empty bucket with plain messages. */
-    private static final Bytes EMPTY_BUCKET = Bytes.copyOf(new byte[1]);
+    /** The template's limit for the binary bucket (a Variable 2 field), as the viewer bounds it. */
+    public static final int MAX_BUCKET_BYTES = 1024;
 
     private final Client client;
 
@@ -26,7 +26,8 @@ public final class InstantMessages {
 
     /**
      * Sends a plain instant message ({@code ImprovedInstantMessage}, dialog 0, reliable), in the
-     * one-to-one IM session the viewer uses (our id XOR theirs).
+     * one-to-one IM session the viewer uses (our id XOR theirs), with the one-byte empty bucket the
+     * viewer sends.
      *
      * @param to the recipient
      * @param text the message
@@ -35,19 +36,44 @@ public final class InstantMessages {
      */
     public void send(UUID to, String text) {
         Objects.requireNonNull(to, "to");
+        Client.Connected c = client.connected();
+        sendRaw(to, InstantMessage.DIALOG_MESSAGE, sessionWith(c.agentId(), to), text, new byte[1]);
+    }
+
+    /**
+     * Sends an {@code ImprovedInstantMessage} of any dialog type (reliable), for the dialogs this
+     * class has no typed method for yet: offers, their answers, typing notices.
+     *
+     * @param to the recipient
+     * @param dialog the dialog value on the wire (see {@link ImDialog}), 0 to 255, also one it does not name
+     * @param imSessionId the session (or transaction) id the dialog expects
+     * @param text the message
+     * @param binaryBucket the dialog's binary bucket (copied), at most 1024 bytes
+     * @throws IllegalStateException if not connected
+     * @throws IllegalArgumentException if the text or bucket is too long or the dialog out of range
+     */
+    public void sendRaw(UUID to, int dialog, UUID imSessionId, String text, byte[] binaryBucket) {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(imSessionId, "imSessionId");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(binaryBucket, "binaryBucket");
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException("IM text is longer than " + MAX_MESSAGE_BYTES + " bytes");
         }
+        if (dialog < 0 || dialog > 255) {
+            throw new IllegalArgumentException("dialog is one byte: " + dialog);
+        }
+        if (binaryBucket.length > MAX_BUCKET_BYTES) {
+            throw new IllegalArgumentException("binary bucket is longer than " + MAX_BUCKET_BYTES + " bytes");
+        }
         Client.Connected c = client.connected();
-        UUID imSession = sessionWith(c.agentId(), to);
         UUID regionId = client.region().map(RegionInfo::regionId).orElse(new UUID(0, 0));
         Vector3 position = client.position().map(AgentPosition::position).orElse(Vector3.ZERO);
         c.circuit().send(new ImprovedInstantMessage(
                 new ImprovedInstantMessage.AgentData(c.agentId(), c.sessionId()),
                 new ImprovedInstantMessage.MessageBlock(false, to, 0, regionId, position, 0,
-                        InstantMessage.DIALOG_MESSAGE, imSession, 0, Bytes.ofString(c.agentName()),
-                        Bytes.ofString(text), EMPTY_BUCKET),
+                        dialog, imSessionId, 0, Bytes.ofString(c.agentName()),
+                        Bytes.ofString(text), Bytes.copyOf(binaryBucket)),
                 new ImprovedInstantMessage.EstateBlock(0), List.of()), true);
     }
 

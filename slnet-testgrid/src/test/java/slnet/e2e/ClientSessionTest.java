@@ -6,6 +6,7 @@ import static slnet.e2e.E2e.BOB;
 import static slnet.e2e.E2e.WAIT;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,23 @@ class ClientSessionTest {
         assertThat(im.message().fromId()).isEqualTo(ALICE.agentId());
         assertThat(im.message().fromName()).isEqualTo("Alice Tester");
         assertThat(im.message().isPlainMessage()).isTrue();
+    }
+
+    @Test
+    void imOfAnUnknownDialogIsPassedThroughRaw() throws Exception {
+        alice.connect(E2e.credentials(grid, ALICE));
+        bob.connect(E2e.credentials(grid, BOB));
+        EventStream bobHears = bob.events().events();
+        UUID session = UUID.randomUUID();
+
+        alice.ims().sendRaw(BOB.agentId(), 99, session, "from the future", new byte[] {1, 2, 3});
+
+        ImReceived im = bobHears.awaitEvent(ImReceived.class, WAIT);
+        assertThat(im.message().dialog()).isEqualTo(99);
+        assertThat(im.message().dialogType()).isEmpty();
+        assertThat(im.message().imSessionId()).isEqualTo(session);
+        assertThat(im.message().text()).isEqualTo("from the future");
+        assertThat(im.message().fromId()).isEqualTo(ALICE.agentId());
     }
 
     @Test
