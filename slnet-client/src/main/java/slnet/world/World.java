@@ -302,9 +302,13 @@ public final class World implements AutoCloseable {
         List<ImprovedTerseObjectUpdate.ObjectData> blocks = message.objectData();
         for (int i = 0, n = blocks.size(); i < n; i++) {
             ImprovedTerseObjectUpdate.ObjectData block = blocks.get(i);
+            boolean applied = false;
             try {
-                if (region.applyTerse(block.data(), publisher)) {
-                    terseUpdates.increment();
+                // Counted before publishing, as full and compressed updates are: a subscriber that saw
+                // the change reads stats that include it. Taken back if the object is unknown.
+                terseUpdates.increment();
+                applied = region.applyTerse(block.data(), publisher);
+                if (applied) {
                     Bytes te = block.textureEntry();
                     if (te.length() > 4) {
                         // The terse form's texture entry starts with its own U32 length.
@@ -312,9 +316,13 @@ public final class World implements AutoCloseable {
                                 TextureEntry.decode(Bytes.copyOf(te.toArray(), 4, te.length() - 4)), publisher);
                     }
                 } else {
+                    terseUpdates.decrement();
                     terseUnknown.increment();
                 }
             } catch (ObjectDecodeException e) {
+                if (!applied) {
+                    terseUpdates.decrement();
+                }
                 reject("ImprovedTerseObjectUpdate", e);
             }
         }
