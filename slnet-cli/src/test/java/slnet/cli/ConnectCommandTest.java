@@ -85,7 +85,8 @@ class ConnectCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.json()).anySatisfy(e -> assertThat(e).containsEntry("event", "error")
-                .hasEntrySatisfying("reason", r -> assertThat((String) r).contains("BAD_CREDENTIALS")));
+                .hasEntrySatisfying("reason", r -> assertThat((String) r).startsWith("login failed: BAD_CREDENTIALS")
+                        .containsOnlyOnce("BAD_CREDENTIALS")));
         assertThat(run.out()).doesNotContain("nope");
     }
 

@@ -251,7 +251,7 @@ public final class AuthenticationService implements AutoCloseable {
                 throw LoginException.local(LoginFailure.MALFORMED_RESPONSE, tooLarge.getMessage(), cause);
             }
             throw LoginException.local(LoginFailure.CONNECTION_FAILED,
-                    "cannot reach " + request.uri().getHost() + ": " + cause, cause);
+                    "cannot reach " + hostAndPort(request.uri()) + " (" + describe(cause) + ")", cause);
         }
         int status = response.statusCode();
         if (status < 200 || status > 299) {
@@ -396,5 +396,34 @@ public final class AuthenticationService implements AutoCloseable {
             }
             return new AuthenticationService(this);
         }
+    }
+
+    /** @return "host:port" of a login URI, the scheme's default port spelled out */
+    static String hostAndPort(java.net.URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
+    /** @return what went wrong connecting, in words a person reads, once */
+    static String describe(Throwable cause) {
+        Throwable root = cause;
+        for (int depth = 0; depth < 16; depth++) {
+            if (root instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (root instanceof java.net.UnknownHostException
+                    || root instanceof java.nio.channels.UnresolvedAddressException) {
+                return "unknown host";
+            }
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof javax.net.ssl.SSLException) {
+            return "TLS failed: " + root.getMessage();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 }

@@ -116,7 +116,7 @@ final class SessionLifecycle {
         try {
             info = auth.login(credentials);
         } catch (LoginException e) {
-            String reason = "login failed: " + e.failure() + ": " + e.getMessage();
+            String reason = "login failed: " + e.getMessage(); // the message starts with the failure
             ConnectException failure = new ConnectException(ConnectStep.LOGIN, reason, e);
             bus.publish(new NetworkEvent.ErrorOccurred(reason, e, now()));
             moveToDisconnected(cancelled() ? LOGIN_CANCELLED : reason);
@@ -295,7 +295,7 @@ final class SessionLifecycle {
             try {
                 info = auth.login(credentials);
             } catch (LoginException e) {
-                String reason = "reconnect attempt " + attempt + ": login failed: " + e.failure() + ": " + e.getMessage();
+                String reason = "reconnect attempt " + attempt + ": login failed: " + e.getMessage();
                 bus.publish(new NetworkEvent.ErrorOccurred(reason, e, now()));
                 outcome.complete(new ReconnectLoop.Result(retryable(e.failure())
                         ? ReconnectLoop.Outcome.RETRY : ReconnectLoop.Outcome.GIVE_UP, reason));

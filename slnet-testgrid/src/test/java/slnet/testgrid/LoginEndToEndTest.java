@@ -310,7 +310,9 @@ class LoginEndToEndTest {
         try (AuthenticationService auth = service().build()) {
             assertThatThrownBy(() -> auth.login(alice().withGrid(Grid.custom(
                     URI.create("http://127.0.0.1:" + closedPort + "/login")))))
-                    .satisfies(t -> assertThat(failureOf(t)).isEqualTo(LoginFailure.CONNECTION_FAILED));
+                    .satisfies(t -> assertThat(failureOf(t)).isEqualTo(LoginFailure.CONNECTION_FAILED))
+                    // Once, with what a person needs: where, and what happened.
+                    .hasMessage("CONNECTION_FAILED: cannot reach 127.0.0.1:" + closedPort + " (connection refused)");
         }
     }
 
