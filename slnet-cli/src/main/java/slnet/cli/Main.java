@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * standard input through it (see {@link #newCommandLine(InputStream)}). The root's help and
  * version options are inherited, so commands need not declare {@code mixinStandardHelpOptions}.
  */
-@Command(name = "slnet", mixinStandardHelpOptions = true, version = "slnet 0.1.0",
+@Command(name = "slnet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Second Life protocol client networking tool.",
         subcommands = {
