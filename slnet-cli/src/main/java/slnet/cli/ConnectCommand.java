@@ -39,6 +39,7 @@ import slnet.network.SessionSummary;
  * argument.
  */
 @Command(name = "connect",
+        footerHeading = "%nExamples:%n", footer = {"  slnet connect --login-uri http://127.0.0.1:9000/login --user \"Alice Demo\" --say Hello --stay 10", "  SLNET_PASSWORD=... slnet connect --user \"Alice Resident\" --teleport Ahern/128/128/30 --json"},
         description = "Log in, enter the region, print status and chat, optionally say something, then log out.")
 public final class ConnectCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(50);

@@ -33,6 +33,7 @@ import slnet.testgrid.TestGrid;
  * teleport failed). Needs no account and no network beyond loopback.
  */
 @Command(name = "demo",
+        footerHeading = "%nExamples:%n", footer = {"  slnet demo", "  slnet demo --timeout 30"},
         description = "Run an in-process test grid, log two bots in, have them greet each other, log out.")
 public final class DemoCommand implements Callable<Integer> {
     private static final String REGION = "Demoville";

@@ -17,6 +17,7 @@ import slnet.testgrid.sim.Simulator;
  * {@code slnet login} and {@code slnet connect} (or any other client) can be tried offline.
  */
 @Command(name = "grid",
+        footerHeading = "%nExamples:%n", footer = {"  slnet grid", "  slnet grid --accounts 500"},
         description = "Serve the embedded test grid on loopback until Ctrl-C (for trying slnet connect offline).")
 public final class GridCommand implements Callable<Integer> {
 

@@ -33,6 +33,7 @@ import slnet.login.StartLocation;
  * could read it.
  */
 @Command(name = "login",
+        footerHeading = "%nExamples:%n", footer = {"  SLNET_PASSWORD=... slnet login --user \"Alice Resident\"", "  slnet login --grid-info http://127.0.0.1:9000 --user \"Alice Demo\" --auth-only"},
         description = "Log in, print the session summary, enter the region and log out cleanly.")
 public final class LoginCommand implements Callable<Integer> {
 

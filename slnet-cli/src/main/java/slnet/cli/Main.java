@@ -22,7 +22,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ConnectCommand.class,
             SwarmCommand.class,
-        })
+            picocli.AutoComplete.GenerateCompletion.class,
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  slnet demo", "  slnet connect --help", "  source <(slnet generate-completion)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

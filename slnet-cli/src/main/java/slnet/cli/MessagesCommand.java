@@ -23,6 +23,7 @@ import slnet.protocol.messages.Messages;
  * layout. An unknown name exits with 1 and suggests close names on stderr.
  */
 @Command(name = "messages",
+        footerHeading = "%nExamples:%n", footer = {"  slnet messages", "  slnet messages ChatFromSimulator"},
         description = {"List every message of the template, one per line: name, frequency and number, "
                 + "trust, encoding, deprecation, and markers [eq] (message.xml routes it over the event queue) "
                 + "and [trusted-sender] (message.xml accepts it only from a trusted sender).",

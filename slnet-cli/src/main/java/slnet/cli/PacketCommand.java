@@ -41,6 +41,7 @@ import slnet.protocol.messages.Messages;
  * none). The exit code is 0 when every input converted, 1 when any failed, 2 for a usage error.
  */
 @Command(name = "packet",
+        footerHeading = "%nExamples:%n", footer = {"  slnet packet decode 40000000010000ffff0001...", "  slnet packet decode --lenient --file capture.txt"},
         description = "Convert packets between hex and JSON.",
         subcommands = {PacketCommand.Decode.class, PacketCommand.Encode.class})
 public final class PacketCommand implements Runnable {
@@ -113,6 +114,7 @@ public final class PacketCommand implements Runnable {
 
     /** {@code slnet packet decode}. */
     @Command(name = "decode",
+            footerHeading = "%nExamples:%n", footer = {"  slnet packet decode --file ../shared/captures/opensim-0.9.2.2/inbound.txt --lenient", "  echo 40000000010000ffff0001... | slnet packet decode"},
             description = {"Decode a hex packet into one line of JSON.",
                 "With no HEX, decodes one hex packet per line of stdin (blank lines skipped, "
                     + "whitespace between digits allowed) and prints one JSON object per line.",
@@ -267,6 +269,7 @@ public final class PacketCommand implements Runnable {
 
     /** {@code slnet packet encode}. */
     @Command(name = "encode",
+            footerHeading = "%nExamples:%n", footer = {"  slnet packet decode HEX | slnet packet encode"},
             description = {"Encode a packet given as JSON (the form 'packet decode' prints) into lower-case hex.",
                 "With no JSON, encodes one JSON object per line of stdin (blank lines skipped) "
                     + "and prints one hex line each.",

@@ -37,6 +37,7 @@ import slnet.network.ReconnectPolicy;
  * {@code --max-failures} bots failed to connect or lost their session, 1 otherwise, 2 for bad input.
  */
 @Command(name = "swarm", subcommands = SwarmMergeCommand.class,
+        footerHeading = "%nExamples:%n", footer = {"  SLNET_PASSWORD=password slnet swarm --login-uri http://127.0.0.1:9000/login --name-pattern \"Load Bot%d\" --count 200 --duration 60", "  slnet swarm --accounts bots.txt --behaviour chat --shard 2/8 --json > shard2.jsonl"},
         description = {"Load test a grid: log in many bots, let them idle, chat, walk or teleport, then log all out "
                 + "and summarise.",
                 "Password for --name-pattern from SLNET_PASSWORD; an --accounts file has \"First Last password\" "

@@ -23,7 +23,8 @@ import slnet.cli.json.JsonParseException;
  * they are exact for the whole fleet. Exit 0 when no more than {@code --max-failures} bots failed
  * or were lost in all, 1 otherwise, 2 for unreadable input.
  */
-@Command(name = "merge", description = "Merge the JSON summaries of many slnet swarm processes (one fleet).")
+@Command(name = "merge",
+        footerHeading = "%nExamples:%n", footer = {"  slnet swarm merge shard*.jsonl"}, description = "Merge the JSON summaries of many slnet swarm processes (one fleet).")
 public final class SwarmMergeCommand implements Callable<Integer> {
     /** Bounds one input file: a summary is a few kilobytes, a long run's progress lines a few megabytes. */
     private static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
