@@ -72,11 +72,7 @@ class DroppedMessagesTest {
             if (m.chatData().message().asString().equals("hold")) {
                 handling.countDown();
                 try {
-                    // Held until the test has seen the flood through (released in its finally),
-                    // bounded by the test's own timeout rather than WAIT: on a loaded machine the
-                    // flood and its acks may take longer than one WAIT, and a handler let go early
-                    // drains the queue, so fewer than SENT - QUEUE would be dropped.
-                    release.await(25, TimeUnit.SECONDS);
+                    release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
