@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             picocli.AutoComplete.GenerateCompletion.class,
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  slnet demo", "  slnet connect --help", "  source <(slnet generate-completion)"})
+        footer = {"  slnet demo", "  slnet connect --help", "  slnet --debug packet decode 00ff", "  source <(slnet generate-completion)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -62,7 +62,32 @@ public final class Main implements Runnable {
      * @return the command line
      */
     public static CommandLine newCommandLine(InputStream stdin) {
-        return new CommandLine(Main.class, new CommandFactory(stdin));
+        CommandLine cli = new CommandLine(Main.class, new CommandFactory(stdin));
+        cli.setExecutionExceptionHandler(Main::unexpected);
+        return cli;
+    }
+
+    /** Shows a command's stack trace when it fails unexpectedly; otherwise one line says what failed. */
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an unexpected error, print its stack trace too.")
+    boolean debug;
+
+    /**
+     * An exception no command handled: one line on standard error, the stack trace only with
+     * {@code --debug}; exit code 1.
+     */
+    private static int unexpected(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        java.io.PrintWriter err = cli.getErr();
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage();
+        err.println("slnet " + cli.getCommandName() + ": " + message);
+        if (parsed.expandedArgs().contains("--debug")) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run with --debug for the stack trace)");
+        }
+        err.flush();
+        return 1;
     }
 
     @Override
