@@ -55,7 +55,7 @@ class ConnectLuresTest {
                     "--stay", "8", "--json")));
             // Once Alice is in world (her CLI's events are queued from before it connected), Bob offers.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (grid.simulator("Gamma").agent(ALICE.agentId()).filter(a -> a.inRegion()).isEmpty()
+            while (!grid.grid().rootOf(ALICE.agentId()).map(s -> s == grid.simulator("Gamma")).orElse(false)
                     && System.nanoTime() < deadline) {
                 Thread.sleep(20); // waiting for the CLI's login, on another thread
             }

@@ -39,6 +39,13 @@ class LuresTest {
         alice.connect(E2e.credentials(grid, ALICE));
         bob.connect(E2e.credentials(grid, BOB));
         bob.teleport("Gamma", new Vector3(50, 50, 30), new Vector3(1, 0, 0)).get(10, TimeUnit.SECONDS);
+        // The grid files Bob's new region just after telling his viewer it arrived: an offer routed
+        // before that would go to the region he left.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!grid.grid().rootOf(BOB.agentId()).map(s -> s == grid.simulator("Gamma")).orElse(false)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @AfterEach
