@@ -10,10 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import slnet.login.SessionInfo;
 import slnet.protocol.messages.AcceptFriendship;
 import slnet.protocol.messages.DeclineFriendship;
-import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.messages.TerminateFriendship;
-import slnet.protocol.types.Bytes;
-import slnet.protocol.types.Vector3;
 
 /**
  * The agent's friends: the list from login kept current, offers made and answered, friendships
@@ -22,7 +19,6 @@ import slnet.protocol.types.Vector3;
 public final class Friends {
     /** The inventory folder type of calling cards, where an accepted friend's card goes. */
     private static final int CALLING_CARD_FOLDER = 2;
-    private static final Bytes EMPTY_BUCKET = Bytes.copyOf(new byte[1]);
 
     private final Client client;
     private final ConcurrentHashMap<UUID, Friend> friends = new ConcurrentHashMap<>();
@@ -59,15 +55,8 @@ public final class Friends {
     public UUID offer(UUID to, String message) {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(message, "message");
-        Client.Connected c = client.connected();
         UUID transaction = UUID.randomUUID();
-        UUID regionId = client.region().map(RegionInfo::regionId).orElse(new UUID(0, 0));
-        Vector3 position = client.position().map(AgentPosition::position).orElse(Vector3.ZERO);
-        c.circuit().send(new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(c.agentId(), c.sessionId()),
-                new ImprovedInstantMessage.MessageBlock(false, to, 0, regionId, position, 0,
-                        ImDialog.FRIENDSHIP_OFFERED.code(), transaction, 0, Bytes.ofString(c.agentName()),
-                        Bytes.ofString(message), EMPTY_BUCKET),
-                new ImprovedInstantMessage.EstateBlock(0), List.of()), true);
+        client.ims().sendRaw(to, ImDialog.FRIENDSHIP_OFFERED.code(), transaction, message, new byte[1]);
         return transaction;
     }
 

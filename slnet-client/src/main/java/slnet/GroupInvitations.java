@@ -1,11 +1,6 @@
 package slnet;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
-import slnet.protocol.messages.ImprovedInstantMessage;
-import slnet.protocol.types.Bytes;
-import slnet.protocol.types.Vector3;
 
 /**
  * Answers group invitations ({@link GroupInvited} on {@link Client#events()}) as the viewer does:
@@ -13,8 +8,6 @@ import slnet.protocol.types.Vector3;
  * Thread-safe.
  */
 public final class GroupInvitations {
-    private static final Bytes EMPTY_BUCKET = Bytes.copyOf(new byte[1]);
-
     private final Client client;
 
     GroupInvitations(Client client) {
@@ -43,13 +36,6 @@ public final class GroupInvitations {
 
     private void answer(GroupInvited invitation, ImDialog dialog) {
         Objects.requireNonNull(invitation, "invitation");
-        Client.Connected c = client.connected();
-        UUID regionId = client.region().map(RegionInfo::regionId).orElse(new UUID(0, 0));
-        Vector3 position = client.position().map(AgentPosition::position).orElse(Vector3.ZERO);
-        c.circuit().send(new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(c.agentId(), c.sessionId()),
-                new ImprovedInstantMessage.MessageBlock(false, invitation.groupId(), 0, regionId, position, 0,
-                        dialog.code(), invitation.transactionId(), 0, Bytes.ofString(c.agentName()),
-                        Bytes.ofString(""), EMPTY_BUCKET),
-                new ImprovedInstantMessage.EstateBlock(0), List.of()), true);
+        client.ims().sendRaw(invitation.groupId(), dialog.code(), invitation.transactionId(), "", new byte[1]);
     }
 }

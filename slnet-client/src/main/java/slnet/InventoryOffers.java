@@ -1,22 +1,17 @@
 package slnet;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import slnet.login.InventoryFolder;
 import slnet.login.SessionInfo;
-import slnet.protocol.messages.ImprovedInstantMessage;
-import slnet.protocol.types.Bytes;
-import slnet.protocol.types.Vector3;
 
 /**
  * Answers inventory offers ({@link InventoryOffered} on {@link Client#events()}) as the viewer does:
  * an instant message back, of the accepted or declined kind, naming the offer. Thread-safe.
  */
 public final class InventoryOffers {
-    private static final Bytes EMPTY_BUCKET = Bytes.copyOf(new byte[1]);
     /** The asset type of a folder: a folder offered goes in the root, as the viewer puts it. */
     private static final int FOLDER = 8;
 
@@ -40,7 +35,7 @@ public final class InventoryOffers {
         ByteBuffer bucket = ByteBuffer.allocate(16).putLong(folder.getMostSignificantBits())
                 .putLong(folder.getLeastSignificantBits());
         answer(offer, offer.fromObject() ? ImDialog.TASK_INVENTORY_ACCEPTED : ImDialog.INVENTORY_ACCEPTED,
-                Bytes.copyOf(bucket.array()));
+                bucket.array());
         return folder;
     }
 
@@ -53,17 +48,11 @@ public final class InventoryOffers {
     public void decline(InventoryOffered offer) {
         Objects.requireNonNull(offer, "offer");
         answer(offer, offer.fromObject() ? ImDialog.TASK_INVENTORY_DECLINED : ImDialog.INVENTORY_DECLINED,
-                EMPTY_BUCKET);
+                new byte[1]);
     }
 
-    private void answer(InventoryOffered offer, ImDialog dialog, Bytes bucket) {
-        Client.Connected c = client.connected();
-        UUID regionId = client.region().map(RegionInfo::regionId).orElse(new UUID(0, 0));
-        Vector3 position = client.position().map(AgentPosition::position).orElse(Vector3.ZERO);
-        c.circuit().send(new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(c.agentId(), c.sessionId()),
-                new ImprovedInstantMessage.MessageBlock(false, offer.fromId(), 0, regionId, position, 0, dialog.code(),
-                        offer.transactionId(), 0, Bytes.ofString(c.agentName()), Bytes.ofString(""), bucket),
-                new ImprovedInstantMessage.EstateBlock(0), List.of()), true);
+    private void answer(InventoryOffered offer, ImDialog dialog, byte[] bucket) {
+        client.ims().sendRaw(offer.fromId(), dialog.code(), offer.transactionId(), "", bucket);
     }
 
     private static UUID folderFor(SessionInfo s, int assetType) {

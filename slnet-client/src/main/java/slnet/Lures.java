@@ -5,18 +5,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import slnet.network.TeleportFinished;
-import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.messages.StartLure;
 import slnet.protocol.types.Bytes;
-import slnet.protocol.types.Vector3;
 
 /**
  * Teleport offers (lures): send one to bring others where the agent is; follow or refuse one
  * received ({@link TeleportOffered} on {@link Client#events()}). Thread-safe.
  */
 public final class Lures {
-    private static final Bytes EMPTY_BUCKET = Bytes.copyOf(new byte[1]);
-
     private final Client client;
 
     Lures(Client client) {
@@ -63,13 +59,6 @@ public final class Lures {
     public void decline(TeleportOffered offer, String message) {
         Objects.requireNonNull(offer, "offer");
         Objects.requireNonNull(message, "message");
-        Client.Connected c = client.connected();
-        UUID regionId = client.region().map(RegionInfo::regionId).orElse(new UUID(0, 0));
-        Vector3 position = client.position().map(AgentPosition::position).orElse(Vector3.ZERO);
-        c.circuit().send(new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(c.agentId(), c.sessionId()),
-                new ImprovedInstantMessage.MessageBlock(false, offer.fromId(), 0, regionId, position, 0,
-                        ImDialog.LURE_DECLINED.code(), offer.lureId(), 0, Bytes.ofString(c.agentName()),
-                        Bytes.ofString(message), EMPTY_BUCKET),
-                new ImprovedInstantMessage.EstateBlock(0), List.of()), true);
+        client.ims().sendRaw(offer.fromId(), ImDialog.LURE_DECLINED.code(), offer.lureId(), message, new byte[1]);
     }
 }
