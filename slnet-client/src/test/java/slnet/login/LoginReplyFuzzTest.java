@@ -9,7 +9,7 @@ import slnet.login.xmlrpc.XmlRpcException;
 import slnet.login.xmlrpc.XmlRpcReader;
 import slnet.login.xmlrpc.XmlRpcResponse;
 import slnet.protocol.llsd.LlsdLimits;
-import slnet.testing.StandardErrorRecorder;
+import slnet.protocol.internal.StandardErrorRecorder;
 
 /**
  * Fuzz targets for what a login server answers: the XML-RPC reader, and the login reply decoder

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import slnet.login.GridInfo;
 import slnet.login.LoginException;
 import slnet.login.LoginFailure;
-import slnet.testing.StandardErrorRecorder;
+import slnet.protocol.internal.StandardErrorRecorder;
 
 class GridInfoParserTest {
 

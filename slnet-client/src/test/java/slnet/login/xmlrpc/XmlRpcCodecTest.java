@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
-import slnet.testing.StandardErrorRecorder;
+import slnet.protocol.internal.StandardErrorRecorder;
 
 class XmlRpcCodecTest {
 
