@@ -96,6 +96,7 @@ public final class Client implements AutoCloseable {
                             .forEach(network::publish)),
             handlers.register(slnet.protocol.messages.TerminateFriendship.class, FACADE_PRIORITY, (m, c) ->
                     network.publish(friends.ended(m.exBlock().otherID(), clock.instant()))),
+            handlers.register(slnet.protocol.messages.AlertMessage.class, FACADE_PRIORITY, this::onAlert),
             handlers.register(slnet.protocol.messages.LoadURL.class, FACADE_PRIORITY, (m, c) -> network.publish(
                     new UrlOffered(m.data().objectID(), m.data().objectName().asString(), m.data().ownerID(),
                             m.data().ownerIsGroup(), m.data().message().asString(), m.data().url().asString(),
@@ -444,6 +445,36 @@ public final class Client implements AutoCloseable {
         network.publish(new ScriptDialogReceived(d.objectID(), d.objectName().asString(), ownerName, owner,
                 d.message().asString(), d.chatChannel(), d.imageID(), textBox ? List.of() : buttons, textBox,
                 clock.instant()));
+    }
+
+    private void onAlert(slnet.protocol.messages.AlertMessage message, HandlerContext context) {
+        java.time.Instant now = clock.instant();
+        String text = message.alertData().message().asString();
+        if (message.alertInfo().isEmpty()) {
+            network.publish(new AlertReceived(text, "", slnet.protocol.llsd.Llsd.undef(), now));
+            return;
+        }
+        for (slnet.protocol.messages.AlertMessage.AlertInfo info : message.alertInfo()) {
+            String id = info.message().asString();
+            slnet.protocol.llsd.Llsd parameters = slnet.protocol.llsd.Llsd.undef();
+            byte[] extra = info.extraParams().toArray();
+            int length = extra.length > 0 && extra[extra.length - 1] == 0 ? extra.length - 1 : extra.length;
+            if (length > 0) {
+                try {
+                    parameters = slnet.protocol.llsd.LlsdXml.parse(java.util.Arrays.copyOf(extra, length));
+                } catch (slnet.protocol.llsd.LlsdException | RuntimeException e) {
+                    parameters = slnet.protocol.llsd.Llsd.undef(); // the text alone still tells the user
+                }
+            }
+            network.publish(new AlertReceived(text, id, parameters, now));
+            // As the viewer reads them: the minutes or seconds left and the region's name.
+            if (id.equals("RegionRestartMinutes") || id.equals("RegionRestartSeconds")) {
+                long seconds = id.equals("RegionRestartMinutes") ? 60L * parameters.get("MINUTES").asInt()
+                        : parameters.get("SECONDS").asInt();
+                java.time.Duration in = java.time.Duration.ofSeconds(Math.max(0, seconds));
+                network.publish(new RegionRestartScheduled(parameters.get("NAME").asString(), in, now.plus(in), now));
+            }
+        }
     }
 
     /** Neighbours send updates of the agent's avatar too; only the region it is in counts. */

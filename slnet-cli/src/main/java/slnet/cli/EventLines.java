@@ -86,6 +86,12 @@ final class EventLines {
                     "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
                     "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
                     "text_box", d.textBox());
+        } else if (event instanceof slnet.RegionRestartScheduled r) {
+            line("restart", "region " + r.regionName() + " restarts in " + r.in().toSeconds() + " s", "region",
+                    r.regionName(), "seconds", r.in().toSeconds());
+        } else if (event instanceof slnet.AlertReceived a) {
+            line("alert", "alert: " + (a.message().isEmpty() ? a.notificationId() : a.message()), "text", a.message(),
+                    "name", a.notificationId());
         } else if (event instanceof slnet.InventoryOffered o) {
             line("offer", "inventory offered by " + o.fromName() + ": " + o.itemName(), "kind", "inventory",
                     "from", o.fromName(), "source", o.fromId().toString(), "from_object", o.fromObject(),
