@@ -364,14 +364,26 @@ public final class ConnectCommand implements Callable<Integer> {
 
         /** Finds the recipient and sends; false (the reason shown) if that failed while still connected. */
         /** @return false if the object was not found (the failure is printed) */
-        private boolean touchObject() throws InterruptedException {
-            CompletableFuture<slnet.world.WorldObject> finding = ObjectSearch.find(client, touch, IM_LOOKUP_TIMEOUT);
-            while (!finding.isDone() && disconnectReason == null && !interrupted.get()) {
+        /**
+         * Prints events while a lookup runs.
+         *
+         * @return false, the lookup cancelled, if the session ended or Ctrl-C came first
+         */
+        private boolean pumpUntilDone(CompletableFuture<?> pending) throws InterruptedException {
+            while (!pending.isDone() && disconnectReason == null && !interrupted.get()) {
                 pump(POLL);
             }
             pumpAvailable();
-            if (!finding.isDone()) {
-                finding.cancel(false);
+            if (!pending.isDone()) {
+                pending.cancel(false);
+                return false;
+            }
+            return true;
+        }
+
+        private boolean touchObject() throws InterruptedException {
+            CompletableFuture<slnet.world.WorldObject> finding = ObjectSearch.find(client, touch, IM_LOOKUP_TIMEOUT);
+            if (!pumpUntilDone(finding)) {
                 return true; // disconnected or interrupted: the caller's loop ends the session
             }
             slnet.world.WorldObject object;
@@ -394,12 +406,7 @@ public final class ConnectCommand implements Callable<Integer> {
         private boolean sendIm() throws InterruptedException {
             String name = imTo[0] + " " + imTo[1];
             CompletableFuture<AvatarSearch.Avatar> finding = AvatarSearch.find(client, imTo[0], imTo[1], IM_LOOKUP_TIMEOUT);
-            while (!finding.isDone() && disconnectReason == null && !interrupted.get()) {
-                pump(POLL);
-            }
-            pumpAvailable();
-            if (!finding.isDone()) {
-                finding.cancel(false);
+            if (!pumpUntilDone(finding)) {
                 return true; // disconnected or interrupted: the caller's loop ends the session
             }
             AvatarSearch.Avatar to;
