@@ -416,21 +416,22 @@ public final class Client implements AutoCloseable {
         InstantMessage im = new InstantMessage(message.agentData().agentID(), b.fromAgentName().asString(),
                 b.toAgentID(), b.message().asString(), b.dialog(), b.id(), b.offline() != 0, clock.instant(), b.binaryBucket());
         network.publish(new ImReceived(im, im.receivedAt()));
-        if (b.dialog() == ImDialog.GROUP_INVITATION.code()) {
-            network.publish(GroupInvited.of(im));
-        } else if (b.dialog() == ImDialog.GROUP_NOTICE.code() || b.dialog() == ImDialog.GROUP_NOTICE_REQUESTED.code()) {
-            network.publish(GroupNoticeReceived.of(im));
-        } else if (b.dialog() == ImDialog.INVENTORY_OFFERED.code() || b.dialog() == ImDialog.TASK_INVENTORY_OFFERED.code()) {
-            network.publish(InventoryOffered.of(im, b.dialog() == ImDialog.TASK_INVENTORY_OFFERED.code()));
-        } else if (b.dialog() == ImDialog.LURE_USER.code() || b.dialog() == ImDialog.GODLIKE_LURE_USER.code()) {
-            network.publish(new TeleportOffered(im.fromId(), im.fromName(), im.text(), b.id(),
-                    b.dialog() == ImDialog.GODLIKE_LURE_USER.code(), im.receivedAt()));
-        } else if (b.dialog() == ImDialog.FRIENDSHIP_OFFERED.code()) {
-            network.publish(new FriendshipEvent.Offered(im.fromId(), im.fromName(), im.text(), b.id(), im.receivedAt()));
-        } else if (b.dialog() == ImDialog.FRIENDSHIP_ACCEPTED.code()
-                || b.dialog() == ImDialog.FRIENDSHIP_DECLINED_DEPRECATED.code()) {
-            network.publish(friends.answered(im.fromId(), im.fromName(),
-                    b.dialog() == ImDialog.FRIENDSHIP_ACCEPTED.code(), im.receivedAt()));
+        // The kinds with a typed event get it too, after the raw one.
+        ImDialog kind = im.dialogType().orElse(ImDialog.MESSAGE);
+        switch (kind) {
+            case GROUP_INVITATION -> network.publish(GroupInvited.of(im));
+            case GROUP_NOTICE, GROUP_NOTICE_REQUESTED -> network.publish(GroupNoticeReceived.of(im));
+            case INVENTORY_OFFERED, TASK_INVENTORY_OFFERED ->
+                    network.publish(InventoryOffered.of(im, kind == ImDialog.TASK_INVENTORY_OFFERED));
+            case LURE_USER, GODLIKE_LURE_USER -> network.publish(new TeleportOffered(im.fromId(), im.fromName(),
+                    im.text(), b.id(), kind == ImDialog.GODLIKE_LURE_USER, im.receivedAt()));
+            case FRIENDSHIP_OFFERED -> network.publish(new FriendshipEvent.Offered(im.fromId(), im.fromName(),
+                    im.text(), b.id(), im.receivedAt()));
+            case FRIENDSHIP_ACCEPTED, FRIENDSHIP_DECLINED_DEPRECATED -> network.publish(friends.answered(im.fromId(),
+                    im.fromName(), kind == ImDialog.FRIENDSHIP_ACCEPTED, im.receivedAt()));
+            default -> {
+                // The raw ImReceived is all there is.
+            }
         }
     }
 
@@ -457,11 +458,10 @@ public final class Client implements AutoCloseable {
         for (slnet.protocol.messages.AlertMessage.AlertInfo info : message.alertInfo()) {
             String id = info.message().asString();
             slnet.protocol.llsd.Llsd parameters = slnet.protocol.llsd.Llsd.undef();
-            byte[] extra = info.extraParams().toArray();
-            int length = extra.length > 0 && extra[extra.length - 1] == 0 ? extra.length - 1 : extra.length;
-            if (length > 0) {
+            String extra = info.extraParams().asString();
+            if (!extra.isEmpty()) {
                 try {
-                    parameters = slnet.protocol.llsd.LlsdXml.parse(java.util.Arrays.copyOf(extra, length));
+                    parameters = slnet.protocol.llsd.LlsdXml.parse(extra);
                 } catch (slnet.protocol.llsd.LlsdException | RuntimeException e) {
                     parameters = slnet.protocol.llsd.Llsd.undef(); // the text alone still tells the user
                 }

@@ -3,7 +3,6 @@ package slnet.cli;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -89,10 +88,5 @@ final class ObjectSearch {
         float dy = o.position().y() - to.y();
         float dz = o.position().z() - to.z();
         return dx * dx + dy * dy + dz * dz;
-    }
-
-    /** @return a name for messages, e.g. {@code "Colour Picker"} or the id */
-    static String describe(String nameOrId) {
-        return parseId(nameOrId).map(UUID::toString).orElse("\"" + nameOrId.strip() + "\"").toLowerCase(Locale.ROOT);
     }
 }

@@ -83,9 +83,6 @@ final class RegionTravel {
                            CircuitLink source, java.util.concurrent.atomic.AtomicBoolean finishing) {
     }
 
-    /** TeleportFinish messages ignored: none under way, from another region, or a second one. */
-    private final java.util.concurrent.atomic.LongAdder finishesIgnored = new java.util.concurrent.atomic.LongAdder();
-
     RegionTravel(NetworkManager manager, HandlerRegistry handlers, Duration stepTimeout) {
         this.manager = manager;
         this.stepTimeout = stepTimeout;
@@ -241,25 +238,9 @@ final class RegionTravel {
                     + manager.status() + ")"));
         }
         CompletableFuture<TeleportFinished> result = new CompletableFuture<>();
-        // The grid may take a while between start and finish: allow several handshake steps.
-        long timeoutNs = stepTimeout.toNanos() * 4;
-        Pending[] self = new Pending[1];
-        ScheduledTask timer = manager.scheduler().schedule(() -> {
-            if (teleport.compareAndSet(self[0], null)) {
-                String reason = "no answer within " + Duration.ofNanos(timeoutNs).toMillis() + " ms";
-                manager.publish(new TeleportFailed(reason, manager.now()));
-                s.teleporting = false;
-                self[0].result.completeExceptionally(new TeleportException(reason));
-                endIfStranded(s, reason);
-            }
-        }, timeoutNs);
-        self[0] = new Pending(s, result, timer, s.primary, new java.util.concurrent.atomic.AtomicBoolean());
-        if (!teleport.compareAndSet(null, self[0])) {
-            timer.cancel();
+        if (!underWay(s, result, true)) {
             return CompletableFuture.failedFuture(new IllegalStateException("a teleport is in progress"));
         }
-        // From here until it ends, the region being left letting go of the agent ends nothing.
-        s.teleporting = true;
         s.primary.sendReliable(request.apply(s));
         return result;
     }
@@ -319,30 +300,46 @@ final class RegionTravel {
                 message.info().position(), manager.now()));
     }
 
+    /**
+     * Files a teleport from the primary region as under way, with its time limit; from then until
+     * it ends, the region being left letting go of the agent ends nothing.
+     *
+     * @param asked true if the caller asked for it and waits on {@code result}: when the time runs
+     *     out it fails with {@link TeleportFailed}; one the region started just ends quietly
+     * @return false if another teleport is under way
+     */
+    private boolean underWay(Session s, CompletableFuture<TeleportFinished> result, boolean asked) {
+        // The grid may take a while between start and finish: allow several handshake steps.
+        long timeoutNs = stepTimeout.toNanos() * 4;
+        Pending[] self = new Pending[1];
+        ScheduledTask timer = manager.scheduler().schedule(() -> {
+            if (!teleport.compareAndSet(self[0], null)) {
+                return;
+            }
+            s.teleporting = false;
+            if (asked) {
+                String reason = "no answer within " + Duration.ofNanos(timeoutNs).toMillis() + " ms";
+                manager.publish(new TeleportFailed(reason, manager.now()));
+                result.completeExceptionally(new TeleportException(reason));
+                endIfStranded(s, reason);
+            }
+        }, timeoutNs);
+        self[0] = new Pending(s, result, timer, s.primary, new java.util.concurrent.atomic.AtomicBoolean());
+        if (!teleport.compareAndSet(null, self[0])) {
+            timer.cancel();
+            return false;
+        }
+        s.teleporting = true;
+        return true;
+    }
+
     private void onTeleportStart(TeleportStart message, HandlerContext context) {
         Session s = manager.currentSession();
         if (s != null && context.circuit() == s.primary && teleport.get() == null) {
             // Unasked: the region sends the agent away. Its finish is awaited like an asked one's.
-            Pending[] self = new Pending[1];
-            ScheduledTask timer = manager.scheduler().schedule(() -> {
-                if (teleport.compareAndSet(self[0], null)) {
-                    s.teleporting = false;
-                }
-            }, stepTimeout.toNanos() * 4);
-            self[0] = new Pending(s, new CompletableFuture<>(), timer, s.primary,
-                    new java.util.concurrent.atomic.AtomicBoolean());
-            if (teleport.compareAndSet(null, self[0])) {
-                s.teleporting = true;
-            } else {
-                timer.cancel();
-            }
+            underWay(s, new CompletableFuture<>(), false);
         }
         manager.publish(new TeleportStarted(message.info().teleportFlags(), manager.now()));
-    }
-
-    /** @return TeleportFinish messages ignored as stale or redundant */
-    long finishesIgnored() {
-        return finishesIgnored.sum();
     }
 
     private void onTeleportFinish(TeleportFinish message, HandlerContext context) {
@@ -351,7 +348,6 @@ final class RegionTravel {
         // left, once, while a teleport is under way. A late or repeated event-queue delivery (a
         // region's queue the agent came back to, a re-poll) must not move the agent again.
         if (p == null || context.circuit() != p.source || !p.finishing.compareAndSet(false, true)) {
-            finishesIgnored.increment();
             NetworkManager.LOG.debug("ignored a TeleportFinish from {}: {}", context.circuit().remoteAddress(),
                     p == null ? "no teleport under way" : p.finishing.get() ? "the teleport is already finishing"
                             : "not from the region being left");

@@ -311,12 +311,12 @@ public final class LoginServer implements AutoCloseable {
         return regionY;
     }
 
-    /** @return the seed capability for a new session: the fixed one, else the grid's, else null */
     /** @return the account's friends, for the login reply's buddy list */
     java.util.List<java.util.UUID> friendsOf(java.util.UUID agentId) {
         return friendsOf.apply(agentId);
     }
 
+    /** @return the seed capability for a new session: the fixed one, else the grid's, else null */
     URI seedCapability(IssuedSession session) {
         if (seedCapability != null) {
             return seedCapability;

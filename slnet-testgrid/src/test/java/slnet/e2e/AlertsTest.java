@@ -7,42 +7,16 @@ import static slnet.e2e.E2e.WAIT;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import slnet.AlertReceived;
-import slnet.Client;
 import slnet.RegionRestartScheduled;
-import slnet.network.EventStream;
 import slnet.protocol.messages.AlertMessage;
 import slnet.protocol.types.Bytes;
-import slnet.testgrid.TestGrid;
-import slnet.testgrid.sim.Simulator;
 
 /** Alerts and region restart warnings, as simulators send them, over real UDP. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class AlertsTest {
-    private TestGrid grid;
-    private Simulator sim;
-    private Client alice;
-    private EventStream events;
-
-    @BeforeEach
-    void start() throws Exception {
-        grid = E2e.grid();
-        sim = grid.simulator();
-        alice = E2e.client();
-        events = alice.events().events();
-        alice.connect(E2e.credentials(grid, ALICE));
-    }
-
-    @AfterEach
-    void stop() {
-        alice.close();
-        grid.close();
-    }
-
+class AlertsTest extends BotsOnTestGrid {
     private void restartWarning(String id, String xml) {
         sim.send(ALICE.agentId(), new AlertMessage(new AlertMessage.AlertData(Bytes.ofString("")),
                 List.of(new AlertMessage.AlertInfo(Bytes.ofString(id), Bytes.ofString(xml))), List.of()), true);

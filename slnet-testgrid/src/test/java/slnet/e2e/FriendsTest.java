@@ -6,44 +6,20 @@ import static slnet.e2e.E2e.BOB;
 import static slnet.e2e.E2e.WAIT;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import slnet.Client;
 import slnet.Friend;
 import slnet.FriendshipEvent;
-import slnet.network.EventStream;
-import slnet.testgrid.TestGrid;
 
 /**
  * Friendship between two bots on the test grid over real UDP: offered, answered, seen coming and
  * going, listed at the next login, ended.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class FriendsTest {
-    private TestGrid grid;
-    private Client alice;
-    private Client bob;
-    private EventStream aliceEvents;
-    private EventStream bobEvents;
-
-    @BeforeEach
-    void start() throws Exception {
-        grid = E2e.grid();
-        alice = E2e.client();
-        bob = E2e.client();
-        aliceEvents = alice.events().events();
-        bobEvents = bob.events().events();
-        alice.connect(E2e.credentials(grid, ALICE));
-        bob.connect(E2e.credentials(grid, BOB));
-    }
-
-    @AfterEach
-    void stop() {
-        alice.close();
-        bob.close();
-        grid.close();
+class FriendsTest extends BotsOnTestGrid {
+    @Override
+    boolean withBob() {
+        return true;
     }
 
     @Test
@@ -58,17 +34,17 @@ class FriendsTest {
         assertThat(offer.transactionId()).isEqualTo(transaction);
         bob.friends().accept(offer);
 
-        FriendshipEvent.Answered answer = aliceEvents.awaitEvent(FriendshipEvent.Answered.class, WAIT);
+        FriendshipEvent.Answered answer = events.awaitEvent(FriendshipEvent.Answered.class, WAIT);
         assertThat(answer.friendId()).isEqualTo(BOB.agentId());
         assertThat(answer.accepted()).isTrue();
-        aliceEvents.awaitEvent(FriendshipEvent.PresenceChanged.class,
+        events.awaitEvent(FriendshipEvent.PresenceChanged.class,
                 e -> e.friendId().equals(BOB.agentId()) && e.online(), WAIT);
         assertThat(alice.friends().friend(BOB.agentId())).map(Friend::online).contains(true);
         assertThat(bob.friends().friend(ALICE.agentId())).isPresent();
 
         // Bob goes: Alice sees it. Bob comes back: his buddy list has Alice, and each sees the other online.
         bob.disconnect();
-        aliceEvents.awaitEvent(FriendshipEvent.PresenceChanged.class,
+        events.awaitEvent(FriendshipEvent.PresenceChanged.class,
                 e -> e.friendId().equals(BOB.agentId()) && !e.online(), WAIT);
         assertThat(alice.friends().friend(BOB.agentId())).map(Friend::online).contains(false);
         bob.close();
@@ -78,7 +54,7 @@ class FriendsTest {
         assertThat(bob.friends().list()).extracting(Friend::id).containsExactly(ALICE.agentId());
         bobEvents.awaitEvent(FriendshipEvent.PresenceChanged.class,
                 e -> e.friendId().equals(ALICE.agentId()) && e.online(), WAIT);
-        aliceEvents.awaitEvent(FriendshipEvent.PresenceChanged.class,
+        events.awaitEvent(FriendshipEvent.PresenceChanged.class,
                 e -> e.friendId().equals(BOB.agentId()) && e.online(), WAIT);
 
         // Alice ends it: Bob is told, and neither lists the other.
@@ -93,7 +69,7 @@ class FriendsTest {
     void aDeclinedOfferMakesNoFriends() throws Exception {
         alice.friends().offer(BOB.agentId(), "Friends?");
         bob.friends().decline(bobEvents.awaitEvent(FriendshipEvent.Offered.class, WAIT));
-        FriendshipEvent.Answered answer = aliceEvents.awaitEvent(FriendshipEvent.Answered.class, WAIT);
+        FriendshipEvent.Answered answer = events.awaitEvent(FriendshipEvent.Answered.class, WAIT);
         assertThat(answer.accepted()).isFalse();
         assertThat(alice.friends().list()).isEmpty();
         assertThat(grid.grid().friendsOf(BOB.agentId())).isEmpty();

@@ -8,45 +8,20 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import slnet.Client;
 import slnet.GroupInvited;
 import slnet.GroupNoticeReceived;
 import slnet.ImDialog;
-import slnet.network.EventStream;
 import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.types.Bytes;
 import slnet.protocol.types.Vector3;
-import slnet.testgrid.TestGrid;
-import slnet.testgrid.sim.Simulator;
 
 /** Group invitations and notices as a grid sends them, over real UDP, and the answer the viewer gives. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class GroupOffersTest {
+class GroupOffersTest extends BotsOnTestGrid {
     private static final UUID GROUP = UUID.fromString("6c2b3a4d-5e6f-4071-8293-a4b5c6d7e8f9");
     private static final UUID ROLE = UUID.fromString("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
-    private TestGrid grid;
-    private Simulator sim;
-    private Client alice;
-    private EventStream events;
-
-    @BeforeEach
-    void start() throws Exception {
-        grid = E2e.grid();
-        sim = grid.simulator();
-        alice = E2e.client();
-        events = alice.events().events();
-        alice.connect(E2e.credentials(grid, ALICE));
-    }
-
-    @AfterEach
-    void stop() {
-        alice.close();
-        grid.close();
-    }
 
     private void send(UUID from, String fromName, ImDialog dialog, UUID id, String text, byte[] bucket) {
         sim.send(ALICE.agentId(), new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(from, new UUID(0, 0)),

@@ -9,48 +9,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import slnet.Client;
 import slnet.ImDialog;
 import slnet.ImReceived;
 import slnet.UrlOffered;
-import slnet.network.EventStream;
 import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.messages.LoadURL;
 import slnet.protocol.types.Bytes;
 import slnet.protocol.types.Vector3;
-import slnet.testgrid.TestGrid;
-import slnet.testgrid.sim.Simulator;
 
 /**
  * Every kind of instant message a simulator may send reaches the client as an event, typed where the
  * viewer knows the kind and raw where it does not, over real UDP; and a script's URL offer.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class ImDialogsTest {
+class ImDialogsTest extends BotsOnTestGrid {
     private static final UUID SENDER = UUID.fromString("0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
-    private TestGrid grid;
-    private Simulator sim;
-    private Client alice;
-    private EventStream events;
-
-    @BeforeEach
-    void start() throws Exception {
-        grid = E2e.grid();
-        sim = grid.simulator();
-        alice = E2e.client();
-        events = alice.events().events();
-        alice.connect(E2e.credentials(grid, ALICE));
-    }
-
-    @AfterEach
-    void stop() {
-        alice.close();
-        grid.close();
-    }
 
     private static ImprovedInstantMessage im(int dialog, Bytes bucket) {
         return new ImprovedInstantMessage(new ImprovedInstantMessage.AgentData(SENDER, new UUID(0, 0)),

@@ -9,50 +9,27 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import slnet.Client;
 import slnet.ImDialog;
 import slnet.ImReceived;
 import slnet.InventoryOffered;
-import slnet.network.EventStream;
 import slnet.protocol.messages.ImprovedInstantMessage;
 import slnet.protocol.types.Bytes;
 import slnet.protocol.types.Vector3;
-import slnet.testgrid.TestGrid;
 
 /**
  * Inventory offers between two bots over real UDP: Alice's viewer-made offer reaches Bob as an
  * event, and Bob's answer reaches Alice as the IM a viewer sends.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class InventoryOffersTest {
+class InventoryOffersTest extends BotsOnTestGrid {
+    @Override
+    boolean withBob() {
+        return true;
+    }
+
     private static final int NOTECARD = 7;
-    private TestGrid grid;
-    private Client alice;
-    private Client bob;
-    private EventStream aliceEvents;
-    private EventStream bobEvents;
-
-    @BeforeEach
-    void start() throws Exception {
-        grid = E2e.grid();
-        alice = E2e.client();
-        bob = E2e.client();
-        aliceEvents = alice.events().events();
-        bobEvents = bob.events().events();
-        alice.connect(E2e.credentials(grid, ALICE));
-        bob.connect(E2e.credentials(grid, BOB));
-    }
-
-    @AfterEach
-    void stop() {
-        alice.close();
-        bob.close();
-        grid.close();
-    }
 
     /** Alice offers an item, as the viewer sends it: the asset type, then the item's id. */
     private UUID offer(UUID item) {
@@ -84,7 +61,7 @@ class InventoryOffersTest {
 
         UUID folder = bob.inventoryOffers().accept(offered);
         assertThat(folder).isEqualTo(bob.network().session().orElseThrow().inventoryRoot().orElseThrow());
-        ImReceived answer = aliceEvents.awaitEvent(ImReceived.class,
+        ImReceived answer = events.awaitEvent(ImReceived.class,
                 e -> e.message().dialogType().filter(d -> d == ImDialog.INVENTORY_ACCEPTED).isPresent(), WAIT);
         assertThat(answer.message().fromId()).isEqualTo(BOB.agentId());
         assertThat(answer.message().imSessionId()).isEqualTo(transaction);
@@ -96,7 +73,7 @@ class InventoryOffersTest {
     void aDeclinedOfferIsAnsweredSo() throws Exception {
         UUID transaction = offer(UUID.randomUUID());
         bob.inventoryOffers().decline(bobEvents.awaitEvent(InventoryOffered.class, WAIT));
-        ImReceived answer = aliceEvents.awaitEvent(ImReceived.class,
+        ImReceived answer = events.awaitEvent(ImReceived.class,
                 e -> e.message().dialogType().filter(d -> d == ImDialog.INVENTORY_DECLINED).isPresent(), WAIT);
         assertThat(answer.message().imSessionId()).isEqualTo(transaction);
     }

@@ -7,21 +7,15 @@ import static slnet.e2e.E2e.WAIT;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import slnet.ChatReceived;
 import slnet.ChatSourceType;
-import slnet.Client;
 import slnet.ScriptDialogReceived;
 import slnet.ScriptPermissions;
 import slnet.ScriptQuestionReceived;
-import slnet.network.EventStream;
 import slnet.protocol.types.Vector3;
-import slnet.testgrid.TestGrid;
 import slnet.testgrid.sim.SimObject;
-import slnet.testgrid.sim.Simulator;
 import slnet.world.WorldObject;
 
 /**
@@ -29,27 +23,7 @@ import slnet.world.WorldObject;
  * object answers a touch with {@code ScriptDialog} and says what was chosen in local chat.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class ScriptsTest {
-    private TestGrid grid;
-    private Simulator sim;
-    private Client alice;
-    private EventStream events;
-
-    @BeforeEach
-    void start() throws Exception {
-        grid = E2e.grid();
-        sim = grid.simulator();
-        alice = E2e.client();
-        events = alice.events().events();
-        alice.connect(E2e.credentials(grid, ALICE));
-    }
-
-    @AfterEach
-    void stop() {
-        alice.close();
-        grid.close();
-    }
-
+class ScriptsTest extends BotsOnTestGrid {
     private WorldObject scripted(SimObject object, String name, String text, int channel, List<String> buttons)
             throws Exception {
         int localId = sim.objects().addObject(object);

@@ -42,8 +42,12 @@ public final class GridMap {
     private final ConcurrentHashMap<UUID, Person> people = new ConcurrentHashMap<>();
     /** Friendships, both ways: each agent's friends. */
     private final ConcurrentHashMap<UUID, java.util.Set<UUID>> friends = new ConcurrentHashMap<>();
-    /** Friendship offers not yet answered, by transaction (the offer IM's session id): offerer, offeree. */
-    private final ConcurrentHashMap<UUID, UUID[]> friendshipOffers = new ConcurrentHashMap<>();
+    /** Friendship offers not yet answered, by transaction (the offer IM's session id). */
+    private final ConcurrentHashMap<UUID, FriendshipOffer> friendshipOffers = new ConcurrentHashMap<>();
+
+    /** Who offered friendship to whom. */
+    private record FriendshipOffer(UUID from, UUID to) {
+    }
 
     /**
      * Someone the grid knows by name, as its name services answer.
@@ -257,16 +261,16 @@ public final class GridMap {
 
     /** An agent offered friendship (IM dialog 38) with this transaction. */
     void friendshipOffered(UUID transaction, UUID from, UUID to) {
-        friendshipOffers.put(transaction, new UUID[] {from, to});
+        friendshipOffers.put(transaction, new FriendshipOffer(from, to));
     }
 
     /** The offeree answered an offer: friends if accepted; the offerer hears the answer either way. */
     void friendshipAnswered(UUID transaction, AgentSession by, boolean accepted, RegionMessages messages) {
-        UUID[] offer = friendshipOffers.get(transaction);
-        if (offer == null || !offer[1].equals(by.agentId()) || !friendshipOffers.remove(transaction, offer)) {
+        FriendshipOffer offer = friendshipOffers.get(transaction);
+        if (offer == null || !offer.to().equals(by.agentId()) || !friendshipOffers.remove(transaction, offer)) {
             return;
         }
-        UUID offerer = offer[0];
+        UUID offerer = offer.from();
         if (accepted) {
             befriend(offerer, by.agentId());
         }

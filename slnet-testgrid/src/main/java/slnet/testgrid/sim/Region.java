@@ -546,14 +546,8 @@ final class Region {
         for (slnet.protocol.messages.StartLure.TargetData target : lure.targetData()) {
             UUID lureId = UUID.randomUUID();
             grid.lureOffered(lureId, new GridMap.Lure(target.targetID(), settings.handle(), sender.position));
-            ImprovedInstantMessage offer = messages.systemIm(sender.session, target.targetID(), LURE_USER, lureId,
-                    lure.info().message().asString());
-            Agent here = agents.get(target.targetID());
-            if (here != null && here.inRegion) {
-                here.circuit.sendReliable(offer);
-            } else {
-                grid.sendToAgent(target.targetID(), offer);
-            }
+            deliverToAgent(target.targetID(), messages.systemIm(sender.session, target.targetID(), LURE_USER, lureId,
+                    lure.info().message().asString()));
         }
     }
 
@@ -562,19 +556,30 @@ final class Region {
         if (im.messageBlock().dialog() == FRIENDSHIP_OFFERED) {
             grid.friendshipOffered(im.messageBlock().id(), sender.session.agentId(), toId);
         }
-        Agent to = agents.get(toId);
-        ImprovedInstantMessage forwarded = messages.forwardedIm(im, sender.session, sender.position);
-        if (to != null && to.inRegion) {
-            to.circuit.sendReliable(forwarded);
-        } else if (grid.rootOf(toId).isPresent()) {
-            grid.sendToAgent(toId, forwarded); // elsewhere on the grid: IMs reach agents in any region
-        } else if (to != null && !to.leaving.get()) {
-            // Completing its movement here (AgentMovementComplete is on its way): not yet in the
-            // region, but its viewer is already connected and gets the message.
-            to.circuit.sendReliable(forwarded);
-        } else {
+        if (!deliverToAgent(toId, messages.forwardedIm(im, sender.session, sender.position))) {
             LOG.debug("instant message from {} to absent agent {} dropped", sender.session.agentId(), toId);
         }
+    }
+
+    /**
+     * Sends an IM to an agent wherever it is: here, elsewhere on the grid, or here still completing
+     * its movement (AgentMovementComplete is on its way: not yet in the region, but its viewer is
+     * already connected and gets the message).
+     *
+     * @return false if the agent is nowhere
+     */
+    private boolean deliverToAgent(UUID toId, ImprovedInstantMessage im) {
+        Agent to = agents.get(toId);
+        if (to != null && to.inRegion) {
+            to.circuit.sendReliable(im);
+        } else if (grid.rootOf(toId).isPresent()) {
+            grid.sendToAgent(toId, im);
+        } else if (to != null && !to.leaving.get()) {
+            to.circuit.sendReliable(im);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private void logout(Agent agent) {

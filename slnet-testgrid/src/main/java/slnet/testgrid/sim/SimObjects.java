@@ -48,8 +48,15 @@ public final class SimObjects {
     /** The owner every scripted object of a test grid has. */
     static final UUID SCRIPT_OWNER = UUID.nameUUIDFromBytes("slnet test grid script owner".getBytes(StandardCharsets.UTF_8));
 
-    /** Objects whose script asks a touching agent for permissions: the object's name and the bits. */
-    private final Map<Integer, Map.Entry<String, Integer>> permissionRequests = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Objects whose script asks a touching agent for permissions. */
+    private final Map<Integer, PermissionRequest> permissionRequests = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The name the owner of every scripted object goes by. */
+    private static final String OWNER_FIRST = "Test";
+    private static final String OWNER_LAST = "Owner";
+
+    /** What a touched object's script asks for, under which name. */
+    private record PermissionRequest(String objectName, int questions) {
+    }
 
     /** What a touched object's script shows, and says when answered. */
     private record TouchDialog(String objectName, String message, int channel, List<String> buttons) {
@@ -97,11 +104,7 @@ public final class SimObjects {
         if (buttons.size() > 12) {
             throw new IllegalArgumentException("a dialog has at most 12 buttons");
         }
-        synchronized (this) {
-            if (!objects.containsKey(localId)) {
-                throw new IllegalArgumentException("no object " + localId);
-            }
-        }
+        requireObject(localId);
         dialogs.put(localId, new TouchDialog(objectName, message, channel, List.copyOf(buttons)));
     }
 
@@ -117,12 +120,14 @@ public final class SimObjects {
      * @throws IllegalArgumentException if there is no such object
      */
     public void setTouchPermissionRequest(int localId, String objectName, int questions) {
-        synchronized (this) {
-            if (!objects.containsKey(localId)) {
-                throw new IllegalArgumentException("no object " + localId);
-            }
+        requireObject(localId);
+        permissionRequests.put(localId, new PermissionRequest(objectName, questions));
+    }
+
+    private synchronized void requireObject(int localId) {
+        if (!objects.containsKey(localId)) {
+            throw new IllegalArgumentException("no object " + localId);
         }
-        permissionRequests.put(localId, Map.entry(objectName, questions));
     }
 
     /** The id of the one script each scripted object of a test grid holds. */
@@ -138,7 +143,7 @@ public final class SimObjects {
                 object = objects.get(localId);
             }
             if (object != null && object.id().equals(answer.taskID()) && scriptItem(object).equals(answer.itemID())) {
-                region.sayAsObject(object.id(), request.getKey(), object.position(), 1,
+                region.sayAsObject(object.id(), request.objectName(), object.position(), 1,
                         agent.session.fullName() + " granted 0x" + Integer.toHexString(answer.questions()));
             }
         });
@@ -147,7 +152,7 @@ public final class SimObjects {
     /** An agent touched an object (ObjectGrab): its script, if any, shows the dialog or asks. */
     void touched(Agent agent, int localId) {
         TouchDialog dialog = dialogs.get(localId);
-        Map.Entry<String, Integer> request = permissionRequests.get(localId);
+        PermissionRequest request = permissionRequests.get(localId);
         SimObject object;
         synchronized (this) {
             object = objects.get(localId);
@@ -155,7 +160,8 @@ public final class SimObjects {
         if (object != null && request != null) {
             agent.circuit.sendReliable(new slnet.protocol.messages.ScriptQuestion(
                     new slnet.protocol.messages.ScriptQuestion.Data(object.id(), scriptItem(object),
-                            Bytes.ofString(request.getKey()), Bytes.ofString("Test Owner"), request.getValue()),
+                            Bytes.ofString(request.objectName()), Bytes.ofString(OWNER_FIRST + " " + OWNER_LAST),
+                            request.questions()),
                     new slnet.protocol.messages.ScriptQuestion.Experience(new UUID(0, 0))));
         }
         if (dialog == null || object == null) {
@@ -166,8 +172,8 @@ public final class SimObjects {
             buttons.add(new slnet.protocol.messages.ScriptDialog.Buttons(Bytes.ofString(label)));
         }
         agent.circuit.sendReliable(new slnet.protocol.messages.ScriptDialog(
-                new slnet.protocol.messages.ScriptDialog.Data(object.id(), Bytes.ofString("Test"),
-                        Bytes.ofString("Owner"), Bytes.ofString(dialog.objectName()), Bytes.ofString(dialog.message()),
+                new slnet.protocol.messages.ScriptDialog.Data(object.id(), Bytes.ofString(OWNER_FIRST),
+                        Bytes.ofString(OWNER_LAST), Bytes.ofString(dialog.objectName()), Bytes.ofString(dialog.message()),
                         dialog.channel(), new UUID(0, 0)),
                 buttons, List.of(new slnet.protocol.messages.ScriptDialog.OwnerData(SCRIPT_OWNER))));
     }
@@ -285,8 +291,8 @@ public final class SimObjects {
         if (dialog != null) {
             return dialog.objectName();
         }
-        Map.Entry<String, Integer> request = permissionRequests.get(localId);
-        return request != null ? request.getKey() : "Object " + localId;
+        PermissionRequest request = permissionRequests.get(localId);
+        return request != null ? request.objectName() : "Object " + localId;
     }
 
     void answerProperties(Agent agent, slnet.protocol.messages.RequestObjectPropertiesFamily request) {
