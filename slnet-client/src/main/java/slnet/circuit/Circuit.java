@@ -65,6 +65,7 @@ import slnet.time.Scheduler;
 public final class Circuit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Circuit.class);
     private static final long NO_PING = Long.MIN_VALUE;
+    private static final int PING_SLOTS = 16;
     /** Virtual threads: an idle circuit costs no platform thread, and a blocked listener only itself. */
     private static final Executor DEFAULT_EVENT_EXECUTOR =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slnet-circuit-events-", 0).factory());
@@ -83,7 +84,13 @@ public final class Circuit implements AutoCloseable {
     private final PacketSender out;
     private final DuplicateWindow received;
     private final RttEstimator rtt;
-    private final long[] pingSentNs = new long[256];
+    /**
+     * When each of the last {@value #PING_SLOTS} pings left, by ping id modulo the slots; a pong for an
+     * older ping (a minute and more late, at one ping every 5 s) finds its slot reused and is ignored.
+     * Small on purpose: a fleet keeps two circuits a bot.
+     */
+    private final long[] pingSentNs = new long[PING_SLOTS];
+    private final byte[] pingSlotIds = new byte[PING_SLOTS];
     private int nextPingId;
     private long nextPingNs;
     /** The one timer of the circuit, armed for the next thing due (resend, ping, liveness). */
@@ -424,9 +431,10 @@ public final class Circuit implements AutoCloseable {
         lock.lock();
         try {
             int id = pong.pingID().pingID() & 0xFF;
-            long sentNs = pingSentNs[id];
-            if (sentNs != NO_PING) {
-                pingSentNs[id] = NO_PING;
+            int slot = id & (PING_SLOTS - 1);
+            long sentNs = pingSentNs[slot];
+            if (sentNs != NO_PING && (pingSlotIds[slot] & 0xFF) == id) {
+                pingSentNs[slot] = NO_PING;
                 rtt.sample(now - sentNs);
                 mirrorState();
             }
@@ -497,7 +505,8 @@ public final class Circuit implements AutoCloseable {
                 if (now - nextPingNs >= 0) {
                     int id = nextPingId;
                     nextPingId = (id + 1) & 0xFF;
-                    pingSentNs[id] = now;
+                    pingSentNs[id & (PING_SLOTS - 1)] = now;
+                    pingSlotIds[id & (PING_SLOTS - 1)] = (byte) id;
                     out.sendPing(id);
                     nextPingNs = now + config.pingInterval().toNanos();
                 }

@@ -7,7 +7,9 @@ import slnet.protocol.PacketHeader;
  * Not thread-safe.
  */
 public final class AckQueue {
-    private int[] ids = new int[64];
+    /** Small while idle (a fleet has thousands of queues); grows in bursts and shrinks when drained. */
+    private static final int IDLE_CAPACITY = 16;
+    private int[] ids = new int[IDLE_CAPACITY];
     private int count;
     private long oldestQueuedNs;
 
@@ -77,6 +79,9 @@ public final class AckQueue {
         if (n > 0) {
             System.arraycopy(ids, n, ids, 0, count - n);
             count -= n;
+            if (count == 0 && ids.length > 4 * IDLE_CAPACITY) {
+                ids = new int[IDLE_CAPACITY];
+            }
         }
     }
 }

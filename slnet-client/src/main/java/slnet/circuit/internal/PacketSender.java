@@ -53,8 +53,8 @@ public final class PacketSender {
     private final CircuitCounters counters;
     private final RttEstimator rtt;
     private final PacketCodec codec;
-    private final byte[] buffer;
-    private final int[] ackIds = new int[255];
+    /** The datagram buffer's size; the buffer itself is borrowed for each send (see SendBuffers). */
+    private final int mtu;
     private final int maxAcksPerPacket;
     private final LinkedHashMap<Integer, Unacked> unacked = new LinkedHashMap<>();
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
@@ -83,7 +83,7 @@ public final class PacketSender {
         this.rtt = rtt;
         this.nextSequence = Math.floorMod(firstSequence, SEQUENCE_MODULUS);
         this.codec = PacketCodec.withPooledScratch(config.mtu()); // thousands of circuits: no 8 KB each
-        this.buffer = new byte[config.mtu()];
+        this.mtu = config.mtu();
         // PacketAck: header, 4-byte message number, count byte, 4 bytes per id.
         this.maxAcksPerPacket = Math.min(255, (config.mtu() - PacketHeader.LENGTH - 5) / 4);
     }
@@ -136,37 +136,48 @@ public final class PacketSender {
 
     /** Encodes and sends one unreliable packet; returns the failure, if any. */
     private CircuitException sendNow(Message message) {
-        int length;
+        byte[] buffer = SendBuffers.borrow(mtu);
         try {
-            length = codec.encodeMessage(message, 0, nextSequence, buffer, 0);
-        } catch (PacketEncodeException e) {
-            return encodeFailure(message, e);
+            int length;
+            try {
+                length = codec.encodeMessage(message, 0, nextSequence, buffer, 0);
+            } catch (PacketEncodeException e) {
+                return encodeFailure(message, e);
+            }
+            advanceSequence();
+            IOException error = transmit(buffer, length);
+            return error == null ? null : new CircuitException(CircuitException.Reason.SEND_FAILED,
+                    message.descriptor().name() + " on " + circuitName + ": " + error.getMessage(), error);
+        } finally {
+            SendBuffers.giveBack(buffer);
         }
-        advanceSequence();
-        IOException error = transmit(length);
-        return error == null ? null : new CircuitException(CircuitException.Reason.SEND_FAILED,
-                message.descriptor().name() + " on " + circuitName + ": " + error.getMessage(), error);
     }
 
     private void sendReliableNow(Message message, CompletableFuture<Void> future, long now,
                                  Settlements settlements) {
         int sequence = nextSequence;
-        int length;
+        byte[] buffer = SendBuffers.borrow(mtu);
         try {
-            length = codec.encodeMessage(message, PacketHeader.RELIABLE, sequence, buffer, 0);
-        } catch (PacketEncodeException e) {
-            settlements.fail(future, encodeFailure(message, e));
-            return;
-        }
-        advanceSequence();
-        Unacked packet = new Unacked(sequence, Arrays.copyOf(buffer, length), message.descriptor().name(), future,
-                now, now + rtt.retransmitTimeoutNs());
-        unacked.put(sequence, packet);
-        unackedBytes += length;
-        counters.reliableSent.increment();
-        IOException error = transmit(length);
-        if (error != null) {
-            LOG.debug("{}: sending {} failed, will resend: {}", circuitName, packet.messageName, error.toString());
+            int length;
+            try {
+                length = codec.encodeMessage(message, PacketHeader.RELIABLE, sequence, buffer, 0);
+            } catch (PacketEncodeException e) {
+                settlements.fail(future, encodeFailure(message, e));
+                return;
+            }
+            advanceSequence();
+            Unacked packet = new Unacked(sequence, Arrays.copyOf(buffer, length), message.descriptor().name(),
+                    future, now, now + rtt.retransmitTimeoutNs());
+            unacked.put(sequence, packet);
+            unackedBytes += length;
+            counters.reliableSent.increment();
+            IOException error = transmit(buffer, length);
+            if (error != null) {
+                LOG.debug("{}: sending {} failed, will resend: {}", circuitName, packet.messageName,
+                        error.toString());
+            }
+        } finally {
+            SendBuffers.giveBack(buffer);
         }
     }
 
@@ -180,7 +191,7 @@ public final class PacketSender {
     }
 
     /** Sends buffer[0, length) with as many owed acks appended as fit. */
-    private IOException transmit(int length) {
+    private IOException transmit(byte[] buffer, int length) {
         int total = length;
         if (pendingAcks.size() > 0) {
             int appended = pendingAcks.appendTo(buffer, 0, length, buffer.length);
@@ -241,7 +252,8 @@ public final class PacketSender {
     /** Sends every owed ack in PacketAck messages. */
     public void flushAcks() {
         while (pendingAcks.size() > 0) {
-            int n = pendingAcks.take(ackIds, maxAcksPerPacket);
+            int[] ackIds = new int[Math.min(maxAcksPerPacket, pendingAcks.size())];
+            int n = pendingAcks.take(ackIds, ackIds.length);
             List<PacketAck.Packets> ids = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 ids.add(new PacketAck.Packets(ackIds[i]));
@@ -331,10 +343,15 @@ public final class PacketSender {
             }
             budget--;
             packet.resends++;
-            System.arraycopy(packet.datagram, 0, buffer, 0, packet.datagram.length);
-            PacketHeader.setFlags(buffer, 0, PacketHeader.RESENT, true);
-            counters.resent.increment();
-            transmit(packet.datagram.length);
+            byte[] buffer = SendBuffers.borrow(mtu);
+            try {
+                System.arraycopy(packet.datagram, 0, buffer, 0, packet.datagram.length);
+                PacketHeader.setFlags(buffer, 0, PacketHeader.RESENT, true);
+                counters.resent.increment();
+                transmit(buffer, packet.datagram.length);
+            } finally {
+                SendBuffers.giveBack(buffer);
+            }
             packet.deadlineNs = now + rtt.backedOffTimeoutNs(packet.resends, config.backoffMultiplier());
             if (packet.deadlineNs - earliest < 0) {
                 earliest = packet.deadlineNs;
