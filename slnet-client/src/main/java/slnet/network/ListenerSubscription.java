@@ -1,104 +1,132 @@
 package slnet.network;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A listener with its own bounded buffer and delivery thread. */
+/**
+ * A listener with its own bounded buffer and a delivery thread that runs while events wait: a thread
+ * is started when an event arrives in an empty buffer and ends when it has delivered everything, so
+ * an idle subscription holds no thread (a fleet has one per bot). One delivery thread at a time, so
+ * events arrive in order.
+ */
 final class ListenerSubscription implements Subscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListenerSubscription.class);
-    /** Put in the buffer by close() to wake a delivery thread waiting on an empty buffer. */
-    private static final NetworkEvent WAKE_UP = new NetworkEvent.ExtensionEvent() {
-        @Override
-        public java.time.Instant at() {
-            return java.time.Instant.EPOCH;
-        }
-    };
 
     private final NetworkEventListener listener;
-    private final ArrayBlockingQueue<NetworkEvent> buffer;
+    private final int capacity;
+    private final ThreadFactory threads;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Runnable onClose;
-    private final Thread thread;
+    // Guarded by this.
+    private final ArrayDeque<NetworkEvent> buffer = new ArrayDeque<>();
+    private boolean draining;
+    /** The latest delivery thread, running or not, for close to wait on. */
+    private Thread thread;
 
     ListenerSubscription(NetworkEventListener listener, int capacity, ThreadFactory threads, Runnable onClose) {
         this.listener = listener;
-        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
+        this.threads = threads;
         this.onClose = onClose;
-        this.thread = threads.newThread(this::deliver);
-        if (thread == null) {
-            throw new IllegalStateException("thread factory refused to create a delivery thread");
-        }
     }
 
-    void start() {
-        thread.start();
-    }
-
-    /** Called on the publishing thread; never blocks. */
+    /** Called on the publishing thread; never blocks and never throws. */
     void offer(NetworkEvent event) {
         if (!open.get()) {
             return;
         }
-        if (!buffer.offer(event)) {
-            dropped.incrementAndGet();
+        Thread start = null;
+        synchronized (this) {
+            if (buffer.size() >= capacity) {
+                dropped.incrementAndGet();
+                return;
+            }
+            buffer.addLast(event);
+            if (!draining) {
+                start = newDeliveryThread();
+                if (start == null) {
+                    buffer.clear();
+                    return;
+                }
+                draining = true;
+                thread = start;
+            }
         }
+        if (start != null) {
+            start.start();
+        }
+    }
+
+    /** Under the lock: a delivery thread, or null (counted as a failure) if the factory gave none. */
+    private Thread newDeliveryThread() {
+        Thread made;
+        try {
+            made = threads.newThread(this::deliver);
+        } catch (RuntimeException e) {
+            made = null;
+        }
+        if (made == null) {
+            failures.incrementAndGet();
+            LOG.warn("network event listener lost events: its thread factory made no delivery thread");
+        }
+        return made;
     }
 
     private void deliver() {
-        try {
-            while (open.get()) {
-                NetworkEvent event = buffer.take();
-                if (!open.get()) {
+        while (true) {
+            NetworkEvent event;
+            synchronized (this) {
+                event = open.get() ? buffer.pollFirst() : null;
+                if (event == null) {
+                    draining = false;
                     return;
                 }
-                if (event == WAKE_UP) {
-                    continue;
-                }
-                delivered.incrementAndGet();
-                try {
-                    listener.onEvent(event);
-                } catch (RuntimeException | Error e) {
-                    if (e instanceof VirtualMachineError) {
-                        throw e;
-                    }
-                    failures.incrementAndGet();
-                    LOG.warn("network event listener failed on {}", event.getClass().getSimpleName(), e);
-                }
             }
-        } catch (InterruptedException e) {
-            // close() gave up waiting for the listener and interrupted it: just end.
+            delivered.incrementAndGet();
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    synchronized (this) {
+                        draining = false;
+                    }
+                    throw e;
+                }
+                failures.incrementAndGet();
+                LOG.warn("network event listener failed on {}", event.getClass().getSimpleName(), e);
+            }
         }
     }
 
-    /** Stops delivery and waits up to {@code wait} for the delivery thread to end. */
+    /** Stops delivery and waits up to {@code wait} for a running delivery thread to end. */
     void closeAndJoin(Duration wait) {
         close();
-        if (Thread.currentThread() == thread) {
+        Thread last;
+        synchronized (this) {
+            last = thread;
+        }
+        if (last == null || Thread.currentThread() == last) {
             return;
         }
         try {
-            thread.join(wait);
-            if (thread.isAlive()) {
+            last.join(wait);
+            if (last.isAlive()) {
                 LOG.warn("network event listener did not return within {}; interrupting it", wait);
-                thread.interrupt();
-                thread.join(wait);
+                last.interrupt();
+                last.join(wait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    boolean threadAlive() {
-        return thread.isAlive();
     }
 
     @Override
@@ -125,9 +153,9 @@ final class ListenerSubscription implements Subscription {
     public void close() {
         if (open.compareAndSet(true, false)) {
             onClose.run();
-            buffer.clear();
-            // If a publisher refilled the buffer in between, the thread is not waiting anyway.
-            buffer.offer(WAKE_UP);
+            synchronized (this) {
+                buffer.clear();
+            }
         }
     }
 

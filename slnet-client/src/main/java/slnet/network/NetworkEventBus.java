@@ -15,8 +15,9 @@ import slnet.internal.jfr.FlightEvents;
  *
  * <h2>Delivery and back-pressure</h2>
  * Each subscriber has its own bounded buffer ({@link #DEFAULT_BUFFER} events unless given) and,
- * for a {@link NetworkEventListener}, its own delivery thread (virtual by default), which hands it
- * the events one at a time in publication order. {@link #publish(NetworkEvent)} only offers the
+ * for a {@link NetworkEventListener}, a delivery thread of its own (virtual by default) while events
+ * wait for it, which hands it the events one at a time in publication order; the thread ends when
+ * the buffer is empty, so an idle subscription holds none. {@link #publish(NetworkEvent)} only offers the
  * event to each buffer: when a subscriber's buffer is full the event is <em>dropped for that
  * subscriber only</em> and counted in its {@link Subscription#dropped()}; the publisher and the
  * other subscribers are not slowed. A subscriber that must not miss events needs a buffer sized for
@@ -52,9 +53,10 @@ public final class NetworkEventBus implements AutoCloseable {
     }
 
     /**
-     * A bus whose delivery threads come from {@code threads} (one per listener subscription).
+     * A bus whose delivery threads come from {@code threads}.
      *
-     * @param threads makes unstarted delivery threads; the bus starts and ends them
+     * @param threads makes unstarted delivery threads, one whenever events arrive for a listener whose
+     *                delivery thread has ended; the bus starts and ends them
      */
     public NetworkEventBus(ThreadFactory threads) {
         this.threads = Objects.requireNonNull(threads, "threads");
@@ -124,7 +126,6 @@ public final class NetworkEventBus implements AutoCloseable {
             subscription.close();
             throw new IllegalStateException("event bus is closed");
         }
-        subscription.start();
         return subscription;
     }
 

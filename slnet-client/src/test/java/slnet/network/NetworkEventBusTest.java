@@ -132,8 +132,7 @@ class NetworkEventBusTest {
         assertThat(subscription.isOpen()).isFalse();
         assertThat(bus.subscriberCount()).isZero();
         bus.publish(disconnected(0));
-        made.get(0).join(5000);
-        assertThat(made.get(0).isAlive()).isFalse();
+        assertThat(made).as("no delivery thread for a closed subscription").isEmpty();
         assertThat(got).isEmpty();
     }
 
@@ -163,14 +162,16 @@ class NetworkEventBusTest {
         for (int i = 0; i < 10; i++) {
             bus.subscribe(e -> { });
         }
+        assertThat(made).as("an idle subscription holds no thread").isEmpty();
+        bus.publish(disconnected(0));
         EventStream stream = bus.events();
         bus.close();
         bus.close();
         assertThat(made).hasSize(10).noneMatch(Thread::isAlive);
         assertThat(stream.isOpen()).isFalse();
         assertThat(bus.isOpen()).isFalse();
-        bus.publish(disconnected(0));
-        assertThat(bus.published()).isZero();
+        bus.publish(disconnected(1));
+        assertThat(bus.published()).as("only what was published while open").isEqualTo(1);
         assertThatThrownBy(() -> bus.subscribe(e -> { })).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(bus::events).isInstanceOf(IllegalStateException.class);
     }
@@ -190,6 +191,42 @@ class NetworkEventBusTest {
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         bus.close();
         assertThat(made.get(0).isAlive()).isFalse();
+    }
+
+    @Test
+    void aDeliveryThreadEndsWhenTheBufferIsEmptyAndANewOneKeepsTheOrder() throws Exception {
+        List<NetworkEvent> got = new CopyOnWriteArrayList<>();
+        CountDownLatch first = new CountDownLatch(1);
+        bus.subscribe(e -> {
+            got.add(e);
+            first.countDown();
+        });
+        bus.publish(disconnected(0));
+        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+        made.get(0).join(5000);
+        assertThat(made.get(0).isAlive()).as("idle again: the thread ended").isFalse();
+        for (int i = 1; i <= 50; i++) {
+            bus.publish(disconnected(i));
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (got.size() < 51 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(got).hasSize(51);
+        for (int i = 0; i <= 50; i++) {
+            assertThat(((NetworkEvent.Disconnected) got.get(i)).reason()).isEqualTo("reason " + i);
+        }
+    }
+
+    @Test
+    void aFactoryThatMakesNoThreadCostsTheEventsNotThePublisher() {
+        NetworkEventBus refusing = new NetworkEventBus(r -> null);
+        Subscription subscription = refusing.subscribe(e -> { });
+        refusing.publish(disconnected(0));
+        refusing.publish(disconnected(1));
+        assertThat(subscription.failures()).isEqualTo(2);
+        assertThat(subscription.delivered()).isZero();
+        refusing.close();
     }
 
     @Test
