@@ -117,6 +117,8 @@ public final class FleetBench {
         long heapPerBot = (heapAfterGc() - heapBefore) / Math.max(1, connected);
         long cpuBefore = os.getProcessCpuTime();
         long holdStart = System.nanoTime();
+        // A line to wait on for whoever inspects the idle bots (jcmd histograms, thread dumps).
+        System.err.println("holding " + connected + " bots for " + holdS + " s");
         Thread.sleep(TimeUnit.SECONDS.toMillis(holdS));
         double idleCpu = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - holdStart);
         long rssKb = rssKb();
