@@ -73,6 +73,7 @@ public final class FleetBench {
         List<Client> bots = new ArrayList<>(count);
         long[] connectNs = new long[count];
         int failed = 0;
+        Map<String, Integer> failures = new java.util.TreeMap<>();
         long start = System.nanoTime();
         for (int first = 0; first < count; first += batch) {
             List<CompletableFuture<?>> connecting = new ArrayList<>();
@@ -106,6 +107,7 @@ public final class FleetBench {
                     future.get(120, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     failed++;
+                    failures.merge(failureReason(e), 1, Integer::sum);
                 }
             }
         }
@@ -160,7 +162,18 @@ public final class FleetBench {
         System.err.printf(Locale.ROOT, "| %s | %d | %d | %.1f s | %d ms | %d | %d KB | %d MB | %.0f%% | %d | %.1f s |%n",
                 result.get("mode"), count, connected, connectWallNs / 1e9, percentileMs(latencies, 0.99), threads,
                 heapPerBot / 1024, rssKb / 1024, idleCpu * 100, lostWhileHolding, logoutNs / 1e9);
+        failures.forEach((reason, n) -> System.err.println("failed: " + n + " x " + reason));
         System.exit(failed == 0 && lostWhileHolding == 0 ? 0 : 1);
+    }
+
+    /** The innermost cause's type and message, so that failures of one kind count together. */
+    private static String failureReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).replaceAll("[0-9]+", "N");
+        return root.getClass().getSimpleName() + ": " + message;
     }
 
     private static long heapAfterGc() throws InterruptedException {
