@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.internal.http.BoundedBodyHandler;
+import slnet.internal.log.LogContext;
 import slnet.protocol.llsd.Llsd;
 import slnet.protocol.llsd.LlsdException;
 import slnet.protocol.llsd.LlsdFormat;
@@ -269,7 +270,7 @@ public final class CapabilityClient implements AutoCloseable {
         // thread-local), so XML parsed on a long-lived caller, an event-queue loop above all, would
         // keep them for the caller's whole life; a throwaway virtual thread takes them with it.
         FutureTask<Llsd> task = new FutureTask<>(() -> LlsdFormat.XML.parse(bytes, limits));
-        Thread.ofVirtual().name("slnet-caps-parse").start(task);
+        Thread.ofVirtual().name("slnet-caps-parse").start(LogContext.carrying(null, task));
         try {
             return task.get();
         } catch (ExecutionException e) {

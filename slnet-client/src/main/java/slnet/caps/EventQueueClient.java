@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import slnet.internal.log.LogContext;
 import slnet.protocol.llsd.Llsd;
 import slnet.protocol.llsd.LlsdFormat;
 import slnet.time.Sleeper;
@@ -73,7 +74,7 @@ public final class EventQueueClient implements AutoCloseable {
         this.nanoClock = b.nanoClock;
         this.connection = b.lightHttp
                 ? new slnet.caps.internal.LongPollConnection(b.uri, caps.maxResponseBytes(), null) : null;
-        this.thread = Thread.ofVirtual().name("slnet-eq-" + name).unstarted(this::run);
+        this.thread = Thread.ofVirtual().name("slnet-eq-" + name).unstarted(LogContext.carrying(null, this::run));
     }
 
     /**

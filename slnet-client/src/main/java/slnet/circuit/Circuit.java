@@ -26,6 +26,7 @@ import slnet.circuit.internal.RttEstimator;
 import slnet.circuit.internal.Settlements;
 import slnet.circuit.internal.TrustPolicy;
 import slnet.internal.jfr.FlightEvents;
+import slnet.internal.log.LogContext;
 import slnet.protocol.DecodeMode;
 import slnet.protocol.Deviation;
 import slnet.protocol.Message;
@@ -131,7 +132,9 @@ public final class Circuit implements AutoCloseable {
         this.sink = b.sink;
         this.onClosed = b.onClosed;
         this.name = "circuit " + config.role().name().toLowerCase(Locale.ROOT) + "->" + remote;
-        this.events = new EventDispatcher<>(b.listener::onEvent, b.eventExecutor, config.maxPendingEvents());
+        this.events = new EventDispatcher<>(b.listener::onEvent,
+                LogContext.carrying(remote.getHostString() + ":" + remote.getPort(), b.eventExecutor),
+                config.maxPendingEvents());
         this.received = new DuplicateWindow(config.duplicateWindow());
         this.rtt = new RttEstimator(config.initialRetransmitTimeout().toNanos(),
                 config.minRetransmitTimeout().toNanos(), config.maxRetransmitTimeout().toNanos(),

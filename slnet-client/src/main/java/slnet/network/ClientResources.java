@@ -51,8 +51,9 @@ public final class ClientResources implements AutoCloseable {
         this.udpConfig = b.udpConfig;
         this.udp = UdpSelectorLoop.start(b.threadPrefix + "-udp");
         this.timer = new ExecutorScheduler(b.threadPrefix + "-timer");
+        // Shared threads inherit nothing (no client's MDC) from whichever client happened to start them.
         this.httpExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(b.threadPrefix + "-http-", 0)
-                .factory());
+                .inheritInheritableThreadLocals(false).factory());
         // No connect timeout: with one, the JDK's HttpClient keeps each connection's connect timer,
         // and through it the whole first exchange on that connection (request and response bodies,
         // ~40 KB for a seed request), for as long as the connection lives; event-queue connections

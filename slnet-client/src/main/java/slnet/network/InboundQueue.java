@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.circuit.InboundMessage;
 import slnet.circuit.MessageSink;
+import slnet.internal.log.LogContext;
 
 /**
  * One circuit's inbound dispatch: the circuit's sink (on the transport's receive thread) only
@@ -37,7 +38,11 @@ final class InboundQueue implements MessageSink, AutoCloseable {
     private final LinkedBlockingQueue<InboundMessage> queue;
     private final Consumer<InboundMessage> consumer;
     private final LongAdder dropped = new LongAdder();
+    /** How the dispatch threads of circuits are named, before the simulator's address. */
+    static final String DISPATCH_PREFIX = "slnet-dispatch-";
     private final String name;
+    /** The circuit, for the log's MDC: the name without its {@code slnet-dispatch-} prefix. */
+    private final String circuit;
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile Thread thread;
     private volatile boolean closed;
@@ -65,6 +70,7 @@ final class InboundQueue implements MessageSink, AutoCloseable {
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.consumer = consumer;
         this.name = name;
+        this.circuit = name.startsWith(DISPATCH_PREFIX) ? name.substring(DISPATCH_PREFIX.length()) : name;
         this.onDropped = onDropped;
         this.nanoTime = nanoTime;
     }
@@ -79,7 +85,7 @@ final class InboundQueue implements MessageSink, AutoCloseable {
             onDrop(message);
         }
         if (draining.compareAndSet(false, true)) {
-            thread = Thread.ofVirtual().name(name).start(this::drain);
+            thread = Thread.ofVirtual().name(name).start(LogContext.carrying(circuit, this::drain));
         }
     }
 

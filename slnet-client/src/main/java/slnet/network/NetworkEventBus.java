@@ -47,9 +47,13 @@ public final class NetworkEventBus implements AutoCloseable {
 
     /** A bus whose delivery threads are virtual threads named {@code slnet-events-<n>}. */
     public NetworkEventBus() {
-        this(runnable -> Thread.ofVirtual()
-                .name("slnet-events-" + THREAD_NUMBERS.incrementAndGet())
-                .unstarted(runnable));
+        this(virtualThreads());
+    }
+
+    /** @return the default delivery threads: virtual, named {@code slnet-events-<n>} */
+    static ThreadFactory virtualThreads() {
+        return runnable -> Thread.ofVirtual().name("slnet-events-" + THREAD_NUMBERS.incrementAndGet())
+                .unstarted(runnable);
     }
 
     /**

@@ -15,6 +15,7 @@ import slnet.circuit.InboundMessage;
 import slnet.handler.HandlerContext;
 import slnet.handler.HandlerRegistry;
 import slnet.handler.MessagePath;
+import slnet.internal.log.LogContext;
 import slnet.login.AuthenticationService;
 import slnet.login.LoginCredentials;
 import slnet.login.SessionInfo;
@@ -76,7 +77,9 @@ public final class NetworkManager implements AutoCloseable {
     private final ExecutorScheduler ownScheduler;
     private final AuthenticationService auth;
     private final boolean ownsAuth;
-    private final NetworkEventBus bus = new NetworkEventBus();
+    /** Names this client's agent in the MDC of every thread that works for it. */
+    private final LogContext logContext = new LogContext();
+    private final NetworkEventBus bus = new NetworkEventBus(logContext.wrap(NetworkEventBus.virtualThreads()));
     private final NetworkStatusTracker tracker;
     private final HandlerRegistry handlers = new HandlerRegistry();
     private final SimulatorCircuits circuits;
@@ -103,11 +106,11 @@ public final class NetworkManager implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.contextClient = contextClient;
         if (config.scheduler() != null) {
-            scheduler = config.scheduler();
+            scheduler = logContext.wrap(config.scheduler());
             ownScheduler = null;
         } else {
             ownScheduler = new ExecutorScheduler("slnet-network-timer");
-            scheduler = ownScheduler;
+            scheduler = logContext.wrap(ownScheduler);
         }
         if (config.authenticationService() != null) {
             auth = config.authenticationService();
@@ -117,7 +120,7 @@ public final class NetworkManager implements AutoCloseable {
             ownsAuth = true;
         }
         tracker = new NetworkStatusTracker(bus::publish, config.clock());
-        circuits = new SimulatorCircuits(config, scheduler, contextClient,
+        circuits = new SimulatorCircuits(config, scheduler, logContext, contextClient,
                 failure -> bus.publish(new NetworkEvent.ErrorOccurred("transport failed: " + failure.kind() + " "
                         + failure.detail(), failure.cause(), config.clock().instant())),
                 this::onInbound, this::onCircuitEvent, (simulator, first, count) -> bus.publish(
@@ -128,6 +131,11 @@ public final class NetworkManager implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- for RegionTravel
+
+    /** @return what names this client's agent in the log's MDC */
+    LogContext logContext() {
+        return logContext;
+    }
 
     Session currentSession() {
         return lifecycle.current();
@@ -314,6 +322,8 @@ public final class NetworkManager implements AutoCloseable {
      * @throws IllegalStateException if already connecting or connected, or closed
      */
     public SessionSummary connect(LoginCredentials credentials) throws ConnectException, InterruptedException {
+        Objects.requireNonNull(credentials, "credentials");
+        logContext.agent(credentials.firstName() + " " + credentials.lastName());
         return lifecycle.connect(credentials);
     }
 
@@ -326,6 +336,7 @@ public final class NetworkManager implements AutoCloseable {
      */
     public CompletableFuture<SessionSummary> connectAsync(LoginCredentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
+        logContext.agent(credentials.firstName() + " " + credentials.lastName());
         return lifecycle.connectAsync(credentials);
     }
 
@@ -352,7 +363,7 @@ public final class NetworkManager implements AutoCloseable {
         RegionServices.Context context = new RegionServices.Context(seed, s.info, handlers,
                 link.context.withPath(MessagePath.EVENT_QUEUE), bus::publish, tap == null ? name -> { }
                         : name -> traceEventQueue(tap, address, name), config.clock());
-        Thread starter = Thread.ofVirtual().name("slnet-region-services").unstarted(() -> {
+        Thread starter = Thread.ofVirtual().name("slnet-region-services").unstarted(logContext.wrap(() -> {
             try {
                 AutoCloseable services = config.regionServices().start(context);
                 boolean keep;
@@ -372,7 +383,7 @@ public final class NetworkManager implements AutoCloseable {
                             + " failed to start: " + e.getMessage(), e, config.clock().instant()));
                 }
             }
-        });
+        }));
         placeholder.starter = starter;
         starter.start();
     }
@@ -473,7 +484,7 @@ public final class NetworkManager implements AutoCloseable {
         AutoCloseable services = s == null ? null : s.services.remove(link.remoteAddress());
         if (services != null) {
             // Closing an event queue says goodbye over HTTP (bounded): not on a dispatch thread.
-            Thread.ofVirtual().name("slnet-region-services-close").start(() -> closeQuietly(services));
+            Thread.ofVirtual().name("slnet-region-services-close").start(logContext.wrap(() -> closeQuietly(services)));
         }
         if (!wasOpen && services == null) {
             return; // lost already (a region let go twice, or a move and a DisableSimulator crossed)

@@ -101,13 +101,13 @@ final class SessionLifecycle {
         CompletableFuture<SessionSummary> result = new CompletableFuture<>();
         CompletableFuture<Void> over = new CompletableFuture<>();
         loginOver = over;
-        Thread.ofVirtual().name("slnet-login").start(() -> {
+        Thread.ofVirtual().name("slnet-login").start(manager.logContext().wrap(() -> {
             try {
                 login(credentials, result);
             } finally {
                 over.complete(null);
             }
-        });
+        }));
         return result;
     }
 
@@ -286,7 +286,7 @@ final class SessionLifecycle {
 
     private CompletableFuture<ReconnectLoop.Result> reconnectAttempt(LoginCredentials credentials, int attempt) {
         CompletableFuture<ReconnectLoop.Result> outcome = new CompletableFuture<>();
-        Thread.ofVirtual().name("slnet-reconnect").start(() -> {
+        Thread.ofVirtual().name("slnet-reconnect").start(manager.logContext().wrap(() -> {
             if (tracker.status() != NetworkStatus.RECONNECTING) {
                 outcome.complete(new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, "reconnect cancelled"));
                 return;
@@ -311,7 +311,7 @@ final class SessionLifecycle {
                     ? new ReconnectLoop.Result(ReconnectLoop.Outcome.CONNECTED, "")
                     : new ReconnectLoop.Result(ReconnectLoop.Outcome.GIVE_UP, failure.getMessage())));
             startSession(info, credentials, connected);
-        });
+        }));
         return outcome;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import slnet.circuit.Circuit;
+import slnet.internal.log.LogContext;
 import slnet.circuit.CircuitEvent;
 import slnet.circuit.CircuitHost;
 import slnet.circuit.CircuitStats;
@@ -31,6 +32,7 @@ final class SimulatorCircuits implements AutoCloseable {
 
     private final NetworkConfig config;
     private final Scheduler scheduler;
+    private final LogContext logContext;
     private final PacketTracer tracer;
     private final DatagramTapCalls datagramTap;
     private final Object contextClient;
@@ -58,17 +60,19 @@ final class SimulatorCircuits implements AutoCloseable {
     /**
      * @param config transport factory, circuit settings, queue bound, packet and datagram taps
      * @param scheduler the circuits' timers
+     * @param logContext names the agent in the MDC of the receive thread while it works for this client
      * @param contextClient what handler contexts carry as the client
      * @param onTransportFailure told if the transport fails
      * @param onInbound each message, on its circuit's dispatch thread
      * @param onEvent each circuit event, on the circuit's event executor
      * @param onDropped told of messages dropped by a full dispatch queue, on the receive thread
      */
-    SimulatorCircuits(NetworkConfig config, Scheduler scheduler, Object contextClient,
+    SimulatorCircuits(NetworkConfig config, Scheduler scheduler, LogContext logContext, Object contextClient,
                       Consumer<TransportFailure> onTransportFailure, BiConsumer<CircuitLink, InboundMessage> onInbound,
                       BiConsumer<CircuitLink, CircuitEvent> onEvent, MessagesDroppedListener onDropped) {
         this.config = config;
         this.scheduler = scheduler;
+        this.logContext = logContext;
         this.tracer = config.packetTap() == null ? null : new PacketTracer(config.packetTap());
         this.datagramTap = config.datagramTap() == null ? null : new DatagramTapCalls(config.datagramTap());
         this.contextClient = contextClient;
@@ -94,14 +98,20 @@ final class SimulatorCircuits implements AutoCloseable {
             CircuitHost created = new CircuitHost(sender, scheduler, config.circuitConfig());
             PacketTracer t = tracer;
             DatagramTapCalls d = datagramTap;
-            opened.start(t == null && d == null ? created::onDatagram : (datagram, source) -> {
-                if (t != null) {
-                    t.inbound(datagram, source);
+            LogContext log = logContext;
+            opened.start((datagram, source) -> {
+                String before = log.enter();
+                try {
+                    if (t != null) {
+                        t.inbound(datagram, source);
+                    }
+                    if (d != null) {
+                        d.inbound(datagram, source);
+                    }
+                    created.onDatagram(datagram, source);
+                } finally {
+                    LogContext.exit(before);
                 }
-                if (d != null) {
-                    d.inbound(datagram, source);
-                }
-                created.onDatagram(datagram, source);
             }, new TransportListener() {
                 @Override
                 public void onFailed(TransportFailure failure) {
@@ -126,7 +136,7 @@ final class SimulatorCircuits implements AutoCloseable {
     CircuitLink open(InetSocketAddress simulator, long regionHandle) throws IOException {
         CircuitHost h = host();
         CircuitLink[] self = new CircuitLink[1];
-        InboundQueue queue = new InboundQueue("slnet-dispatch-" + simulator.getHostString() + ":" + simulator.getPort(),
+        InboundQueue queue = new InboundQueue(InboundQueue.DISPATCH_PREFIX + simulator.getHostString() + ":" + simulator.getPort(),
                 config.inboundQueueCapacity(), message -> {
                     if (self[0] != null) {
                         onInbound.accept(self[0], message);

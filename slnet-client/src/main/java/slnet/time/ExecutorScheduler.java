@@ -20,11 +20,9 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
      * @param threadName the name of its thread
      */
     public ExecutorScheduler(String threadName) {
-        executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        // The thread serves whoever schedules: it inherits nothing (no MDC) from the one that started it.
+        executor = new ScheduledThreadPoolExecutor(1, runnable -> Thread.ofPlatform().name(threadName).daemon(true)
+                .inheritInheritableThreadLocals(false).unstarted(runnable));
         // Circuits cancel and re-arm timers constantly; without this cancelled tasks pile up.
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -52,7 +52,8 @@ public final class UdpSelectorLoop implements AutoCloseable {
 
     private UdpSelectorLoop(String threadName) throws IOException {
         this.selector = Selector.open();
-        this.thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::run);
+        this.thread = Thread.ofPlatform().name(threadName).daemon(true)
+                .inheritInheritableThreadLocals(false).unstarted(this::run); // serves many clients: no MDC of one
     }
 
     /**
