@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import slnet.login.internal.LoginRequestFactory;
-import slnet.login.internal.PasswordHasher;
 
 class LoginCredentialsTest {
 

@@ -1,7 +1,7 @@
 package slnet.testgrid;
 
 import java.util.Map;
-import slnet.login.internal.LlsdPlainValues;
+import slnet.login.xmlrpc.LlsdPlainValues;
 import slnet.protocol.llsd.LlsdException;
 import slnet.protocol.llsd.LlsdLimits;
 import slnet.protocol.llsd.LlsdXml;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import slnet.login.internal.PasswordHasher;
+import slnet.login.PasswordHasher;
 import slnet.testgrid.fault.LoginFault;
 
 /**

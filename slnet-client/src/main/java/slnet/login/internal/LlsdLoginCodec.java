@@ -3,6 +3,7 @@ package slnet.login.internal;
 import java.util.Map;
 import slnet.login.LoginException;
 import slnet.login.LoginFailure;
+import slnet.login.xmlrpc.LlsdPlainValues;
 import slnet.protocol.llsd.Llsd;
 import slnet.protocol.llsd.LlsdException;
 import slnet.protocol.llsd.LlsdLimits;

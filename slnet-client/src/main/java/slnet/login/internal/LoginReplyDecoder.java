@@ -20,6 +20,7 @@ import slnet.login.LoginException;
 import slnet.login.LoginFailure;
 import slnet.login.LoginFlags;
 import slnet.login.SessionInfo;
+import slnet.login.xmlrpc.LlsdPlainValues;
 import slnet.login.xmlrpc.XmlRpcNil;
 
 /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import slnet.login.LoginCredentials;
+import slnet.login.PasswordHasher;
 
 /**
  * Assembles the {@code login_to_simulator} parameter map the official viewer sends.

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import slnet.login.LocalVector;
 import slnet.login.LoginException;
 import slnet.login.SessionInfo;
+import slnet.login.xmlrpc.LlsdPlainValues;
 import slnet.login.xmlrpc.XmlRpcNil;
 import slnet.protocol.llsd.LlsdLimits;
 

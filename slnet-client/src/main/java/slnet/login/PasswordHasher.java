@@ -1,4 +1,4 @@
-package slnet.login.internal;
+package slnet.login;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package slnet.login.internal;
+package slnet.login.xmlrpc;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import slnet.login.xmlrpc.XmlRpcNil;
 import slnet.protocol.llsd.Llsd;
 
 /**
