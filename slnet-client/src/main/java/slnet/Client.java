@@ -67,6 +67,7 @@ public final class Client implements AutoCloseable {
     private final Lures lures = new Lures(this);
     private final InventoryOffers inventoryOffers = new InventoryOffers(this);
     private final GroupInvitations groupInvitations = new GroupInvitations(this);
+    private final Movement movement = new Movement(this);
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -107,6 +108,11 @@ public final class Client implements AutoCloseable {
                 }
             }),
             handlers.register(AgentMovementComplete.class, FACADE_PRIORITY, this::onMovementComplete),
+            handlers.register(slnet.protocol.messages.AvatarSitResponse.class, FACADE_PRIORITY, (m, c) -> {
+                if (isPrimary(c)) {
+                    movement.onSitResponse(m);
+                }
+            }),
             handlers.register(ObjectUpdate.class, FACADE_PRIORITY, this::onObjectUpdate),
             handlers.register(ImprovedTerseObjectUpdate.class, FACADE_PRIORITY, this::onTerseUpdate),
             handlers.register(RegionHandshake.class, FACADE_PRIORITY, (m, c) -> {
@@ -167,11 +173,13 @@ public final class Client implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public void disconnect() throws InterruptedException {
+        movement.onDisconnected();
         network.disconnect();
     }
 
     /** @return completes when logged out; never blocks */
     public CompletableFuture<Void> disconnectAsync() {
+        movement.onDisconnected();
         return network.disconnectAsync();
     }
 
@@ -189,6 +197,7 @@ public final class Client implements AutoCloseable {
         }
         surroundings.close();
         names.close();
+        movement.onDisconnected();
         network.close();
     }
 
@@ -244,6 +253,11 @@ public final class Client implements AutoCloseable {
     /** @return local chat */
     public Chat chat() {
         return chat;
+    }
+
+    /** @return moving the agent: controls, facing, the {@link Movement#moveTo} autopilot, sitting */
+    public Movement movement() {
+        return movement;
     }
 
     /** @return touching scripted objects and answering their dialogs ({@link ScriptDialogReceived}) */
@@ -387,6 +401,11 @@ public final class Client implements AutoCloseable {
     record Connected(CircuitView circuit, UUID agentId, UUID sessionId, String agentName) {
     }
 
+    /** @return the clock events are stamped with */
+    Clock clock() {
+        return clock;
+    }
+
     /** @throws IllegalStateException if there is no session to send on */
     Connected connected() {
         Optional<SessionInfo> info = network.session();
@@ -498,6 +517,10 @@ public final class Client implements AutoCloseable {
         for (ObjectUpdate.ObjectData object : message.objectData()) {
             if (object.pCode() == AVATAR_PCODE && self.get().equals(object.fullID())) {
                 avatarLocalId = object.id() & 0xFFFF_FFFFL;
+                long parent = object.parentID() & 0xFFFF_FFFFL;
+                long handle = message.regionData().regionHandle();
+                movement.onAvatarParent(parent, parent == 0 || world == null ? null : world.region(handle)
+                        .flatMap(r -> r.get((int) parent)).map(slnet.world.WorldObject::id).orElse(null));
                 Vector3 at = AvatarMotion.fullUpdatePosition(object.objectData());
                 if (at != null) {
                     moved(message.regionData().regionHandle(), at);
@@ -527,6 +550,7 @@ public final class Client implements AutoCloseable {
         if (previous == null || !previous.position().equals(at) || previous.regionHandle() != regionHandle) {
             network.agentMoved(at);
             network.publish(new AgentMoved(next, next.at()));
+            movement.onPosition(at);
         }
     }
 }

@@ -31,6 +31,10 @@ final class AgentUpdater implements AutoCloseable {
     private final Object lock = new Object();
     // Guarded by lock.
     private Vector3 camera = Vector3.ZERO;
+    private int controlFlags;
+    /** Flags sent once, in the next update only (stand up, sit on the ground). */
+    private int pulseFlags;
+    private Quaternion bodyRotation = Quaternion.IDENTITY;
     private boolean changed = true;
     private long lastSentNs;
     private ScheduledTask task;
@@ -94,6 +98,41 @@ final class AgentUpdater implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the controls held down and the body's rotation; a change is sent within the update
+     * interval, and the controls go with every update (keep-alives too) until changed again.
+     *
+     * @param flags the agent control flags held ({@code slnet.AgentControl} bits)
+     * @param body the body's rotation; the simulator moves the avatar along it
+     */
+    void controls(int flags, Quaternion body) {
+        synchronized (lock) {
+            if (flags != controlFlags || !body.equals(bodyRotation)) {
+                controlFlags = flags;
+                bodyRotation = body;
+                changed = true;
+                if (started) {
+                    arm(scheduler.nanoTime(), lastSentNs + intervalNs);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends control flags once, in the next update (as the viewer sends stand-up and sit-on-ground).
+     *
+     * @param flags the flags
+     */
+    void pulse(int flags) {
+        synchronized (lock) {
+            pulseFlags |= flags;
+            changed = true;
+            if (started) {
+                arm(scheduler.nanoTime(), lastSentNs + intervalNs);
+            }
+        }
+    }
+
     private void tick(int run) {
         AgentUpdate update = null;
         synchronized (lock) {
@@ -106,13 +145,28 @@ final class AgentUpdater implements AutoCloseable {
                 changed = false;
                 lastSentNs = now;
                 update = new AgentUpdate(new AgentUpdate.AgentData(session.agentId(), session.sessionId(),
-                        Quaternion.IDENTITY, Quaternion.IDENTITY, 0, camera, AT, LEFT, UP, DRAW_DISTANCE, 0, 0));
+                        bodyRotation, bodyRotation, 0, camera, rotate(AT, bodyRotation), rotate(LEFT, bodyRotation),
+                        UP, DRAW_DISTANCE, controlFlags | pulseFlags, 0));
+                pulseFlags = 0;
             }
             arm(now, lastSentNs + keepAliveNs);
         }
         if (update != null) {
             sender.accept(update);
         }
+    }
+
+    /** A vector turned by a unit quaternion. */
+    static Vector3 rotate(Vector3 v, Quaternion q) {
+        // v' = v + 2w(q x v) + 2 q x (q x v)
+        float cx = q.y() * v.z() - q.z() * v.y();
+        float cy = q.z() * v.x() - q.x() * v.z();
+        float cz = q.x() * v.y() - q.y() * v.x();
+        float ccx = q.y() * cz - q.z() * cy;
+        float ccy = q.z() * cx - q.x() * cz;
+        float ccz = q.x() * cy - q.y() * cx;
+        return new Vector3(v.x() + 2 * (q.w() * cx + ccx), v.y() + 2 * (q.w() * cy + ccy),
+                v.z() + 2 * (q.w() * cz + ccz));
     }
 
     @Override

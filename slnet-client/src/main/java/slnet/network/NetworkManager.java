@@ -310,6 +310,35 @@ public final class NetworkManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the agent's controls: the control flags held down and the body's rotation, sent in every
+     * {@code AgentUpdate} from now on (a change within the update interval). Does nothing without a
+     * session.
+     *
+     * @param controlFlags the agent control flags (see {@code slnet.AgentControl})
+     * @param bodyRotation the body's rotation, which walking and flying follow
+     */
+    public void agentControls(int controlFlags, slnet.protocol.types.Quaternion bodyRotation) {
+        Objects.requireNonNull(bodyRotation, "bodyRotation");
+        Session s = lifecycle.current();
+        if (s != null && s.updater != null) {
+            s.updater.controls(controlFlags, bodyRotation);
+        }
+    }
+
+    /**
+     * Sends control flags in the next {@code AgentUpdate} only, as the viewer sends stand-up and
+     * sit-on-ground. Does nothing without a session.
+     *
+     * @param controlFlags the flags
+     */
+    public void pulseAgentControls(int controlFlags) {
+        Session s = lifecycle.current();
+        if (s != null && s.updater != null) {
+            s.updater.pulse(controlFlags);
+        }
+    }
+
     // ---------------------------------------------------------------- connect
 
     /**

@@ -24,6 +24,22 @@ final class Agent {
     final Set<Agent> shownTo = new HashSet<>();
     /** Where {@link AvatarCells} filed this agent, -1 if it is not filed; guarded by the region's lock. */
     int cell = -1;
+    /** The control flags of its last AgentUpdate: what it holds down. */
+    volatile int controlFlags;
+    /** The body rotation of its last AgentUpdate, which walking follows. */
+    volatile slnet.protocol.types.Quaternion bodyRotation = slnet.protocol.types.Quaternion.IDENTITY;
+    /** Set by SetAlwaysRun. */
+    volatile boolean alwaysRun;
+    /** The object it sits on, 0 for none; guarded by the region's lock. */
+    int seatLocalId;
+    /** Where on the seat, in its frame; guarded by the region's lock. */
+    Vector3 seatOffset = Vector3.ZERO;
+    /** Sitting on the ground (AGENT_CONTROL_SIT_ON_GROUND until it stands). */
+    volatile boolean onGround;
+    /** The seat it asked for and was answered, until it confirms with AgentSit; guarded by the region's lock. */
+    int pendingSeat;
+    /** Where on the pending seat; guarded by the region's lock. */
+    Vector3 pendingSeatOffset = Vector3.ZERO;
 
     Agent(AgentSession session, int localId, Vector3 position) {
         this.session = session;

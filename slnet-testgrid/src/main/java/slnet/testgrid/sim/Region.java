@@ -89,6 +89,13 @@ final class Region {
     private volatile boolean disableBeforeTeleportFinish;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
     private volatile boolean silent;
+    /** How often moving avatars move; nothing runs while none moves. */
+    private static final long PHYSICS_TICK_NS = 100_000_000L;
+    /** The agents holding movement controls down; guarded by {@link #cells}. */
+    private final java.util.Set<Agent> movers = new java.util.HashSet<>();
+    /** The next physics step while some agent moves; guarded by {@link #cells}. */
+    private slnet.time.ScheduledTask physicsTask;
+    private long lastPhysicsNs;
 
     /** Where an expected agent stands and looks on arrival. */
     record Arrival(Vector3 position, Vector3 lookAt) {
@@ -280,6 +287,9 @@ final class Region {
             throw new IllegalArgumentException("no object " + seatLocalId + " in " + settings.name());
         }
         synchronized (cells) {
+            movers.remove(agent);
+            agent.seatLocalId = seatLocalId;
+            agent.seatOffset = offset;
             agent.position = new Vector3(seat.position().x() + offset.x(), seat.position().y() + offset.y(),
                     seat.position().z() + offset.z());
             if (agent.inRegion && agent.cell >= 0) {
@@ -424,6 +434,26 @@ final class Region {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     // Current simulators send it over the event queue only.
                     deliver(agent.session.agentId(), messages.parcelProperties(m.parcelData().sequenceID()));
+                }
+            }
+            case slnet.protocol.messages.AgentUpdate m -> {
+                if (agent.inRegion && agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    controlsChanged(agent, m.agentData().controlFlags(), m.agentData().bodyRotation());
+                }
+            }
+            case slnet.protocol.messages.SetAlwaysRun m -> {
+                if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    agent.alwaysRun = m.agentData().alwaysRun();
+                }
+            }
+            case slnet.protocol.messages.AgentRequestSit m -> {
+                if (agent.inRegion && agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    requestSit(agent, m.targetObject().targetID(), m.targetObject().offset());
+                }
+            }
+            case slnet.protocol.messages.AgentSit m -> {
+                if (agent.inRegion && agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
+                    confirmSit(agent);
                 }
             }
             case slnet.protocol.messages.AgentDataUpdateRequest m -> {
@@ -732,6 +762,140 @@ final class Region {
                 agent.circuit.sendReliable(message);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- walking and sitting
+
+    /** An AgentUpdate: cheap when nothing changed, as it arrives every second from every agent. */
+    private void controlsChanged(Agent agent, int flags, slnet.protocol.types.Quaternion body) {
+        agent.bodyRotation = body;
+        agent.controlFlags = flags;
+        if ((flags & AvatarPhysics.STAND_UP) != 0) {
+            standUp(agent);
+        }
+        if ((flags & AvatarPhysics.SIT_ON_GROUND) != 0) {
+            agent.onGround = true;
+        }
+        if (AvatarPhysics.moving(flags)) {
+            synchronized (cells) {
+                if (agent.seatLocalId == 0 && movers.add(agent) && physicsTask == null) {
+                    lastPhysicsNs = scheduler.nanoTime();
+                    schedulePhysics();
+                }
+            }
+        }
+    }
+
+    /** Under the cells lock. */
+    private void schedulePhysics() {
+        try {
+            physicsTask = scheduler.schedule(this::stepMovers, PHYSICS_TICK_NS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            physicsTask = null; // the simulator is closing
+        }
+    }
+
+    /** Moves every agent that holds movement controls, and tells it and the agents shown it. */
+    private void stepMovers() {
+        synchronized (cells) {
+            physicsTask = null;
+            long now = scheduler.nanoTime();
+            float seconds = Math.min(0.5f, (now - lastPhysicsNs) / 1e9f);
+            lastPhysicsNs = now;
+            for (java.util.Iterator<Agent> it = movers.iterator(); it.hasNext(); ) {
+                Agent agent = it.next();
+                int flags = agent.controlFlags;
+                if (silent || !agent.inRegion || agent.seatLocalId != 0 || agent.leaving.get()
+                        || agents.get(agent.session.agentId()) != agent || !AvatarPhysics.moving(flags)) {
+                    it.remove();
+                    continue;
+                }
+                Vector3 next = AvatarPhysics.step(agent.position, flags, agent.bodyRotation, agent.alwaysRun, seconds);
+                if (!next.equals(agent.position)) {
+                    agent.position = next;
+                    if (agent.cell >= 0) {
+                        cells.moved(agent);
+                        var terse = messages.terseUpdate(agent.localId, next);
+                        agent.circuit.send(terse);
+                        for (Agent viewer : agent.shownTo) {
+                            viewer.circuit.send(terse);
+                        }
+                    }
+                }
+            }
+            if (!movers.isEmpty() && !silent) {
+                schedulePhysics();
+            }
+        }
+    }
+
+    /** AgentRequestSit: answered with AvatarSitResponse if the object is here; ignored if not. */
+    private void requestSit(Agent agent, UUID targetId, Vector3 offset) {
+        int localId = objects.localIdOf(targetId);
+        if (localId < 0) {
+            return; // as for an object out of reach: the viewer hears nothing and gives up
+        }
+        Vector3 seatAt = objects.sitTarget(localId).orElse(offset);
+        synchronized (cells) {
+            agent.pendingSeat = localId;
+            agent.pendingSeatOffset = seatAt;
+        }
+        agent.circuit.sendReliable(new slnet.protocol.messages.AvatarSitResponse(
+                new slnet.protocol.messages.AvatarSitResponse.SitObject(targetId),
+                new slnet.protocol.messages.AvatarSitResponse.SitTransform(false, seatAt,
+                        slnet.protocol.types.Quaternion.IDENTITY, Vector3.ZERO, Vector3.ZERO, false)));
+    }
+
+    /** AgentSit: the viewer confirms the seat it was answered. */
+    private void confirmSit(Agent agent) {
+        int seat;
+        Vector3 offset;
+        synchronized (cells) {
+            seat = agent.pendingSeat;
+            offset = agent.pendingSeatOffset;
+            agent.pendingSeat = 0;
+        }
+        if (seat != 0 && objects.objects().containsKey(seat)) {
+            sitAgent(agent.session.agentId(), seat, offset);
+        }
+    }
+
+    /** Stands an agent up from its seat (its avatar's update loses the parent) or the ground. */
+    private void standUp(Agent agent) {
+        agent.onGround = false;
+        synchronized (cells) {
+            if (agent.seatLocalId == 0) {
+                return;
+            }
+            agent.seatLocalId = 0;
+            agent.seatOffset = Vector3.ZERO;
+            if (agent.inRegion && agent.cell >= 0) {
+                ObjectUpdate stood = messages.avatarUpdate(agent.session, agent.localId, agent.position, 0);
+                agent.circuit.sendReliable(stood);
+                for (Agent viewer : agent.shownTo) {
+                    viewer.circuit.sendReliable(stood);
+                }
+            }
+        }
+        log.signal();
+    }
+
+    /** @return the local id of the object the agent sits on, 0 for none */
+    int seatOf(UUID agentId) {
+        Agent agent = require(agentId);
+        synchronized (cells) {
+            return agent.seatLocalId;
+        }
+    }
+
+    /** @return true if the agent sits on the ground */
+    boolean sitsOnGround(UUID agentId) {
+        return require(agentId).onGround;
+    }
+
+    /** @return the control flags of the agent's last AgentUpdate */
+    int controlFlags(UUID agentId) {
+        return require(agentId).controlFlags;
     }
 
     private Agent require(UUID agentId) {

@@ -44,6 +44,7 @@ public final class SimObjects {
     private volatile UpdateForm form = UpdateForm.FULL;
     private final AtomicInteger requestedObjects = new AtomicInteger();
     /** Objects whose script answers a touch with a dialog, by local id. */
+    private final Map<Integer, Vector3> sitTargets = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, TouchDialog> dialogs = new java.util.concurrent.ConcurrentHashMap<>();
     /** The owner every scripted object of a test grid has. */
     static final UUID SCRIPT_OWNER = UUID.nameUUIDFromBytes("slnet test grid script owner".getBytes(StandardCharsets.UTF_8));
@@ -221,6 +222,35 @@ public final class SimObjects {
             objects.remove(localId);
         }
         region.broadcast(new KillObject(List.of(new KillObject.ObjectData(localId))), null);
+    }
+
+    /**
+     * Gives an object a sit target ({@code llSitTarget}): an avatar that sits on it sits there, in its
+     * frame, whatever offset the viewer asked for.
+     *
+     * @param localId the object
+     * @param offset where the avatar sits, in the object's frame
+     */
+    public void setSitTarget(int localId, Vector3 offset) {
+        synchronized (this) {
+            require(localId);
+        }
+        sitTargets.put(localId, java.util.Objects.requireNonNull(offset, "offset"));
+    }
+
+    /** @return the object's sit target, if it has one */
+    java.util.Optional<Vector3> sitTarget(int localId) {
+        return java.util.Optional.ofNullable(sitTargets.get(localId));
+    }
+
+    /** @return the local id of the object with that id, or -1 */
+    synchronized int localIdOf(java.util.UUID id) {
+        for (Map.Entry<Integer, SimObject> entry : objects.entrySet()) {
+            if (entry.getValue().id().equals(id)) {
+                return entry.getKey();
+            }
+        }
+        return -1;
     }
 
     /** @return the objects by local id, a copy */

@@ -234,6 +234,40 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * The object an agent sits on.
+     *
+     * @param agentId the agent
+     * @return the seat's local id, or 0 when the agent does not sit on an object
+     * @throws IllegalArgumentException if the agent has no circuit here
+     */
+    public int seatOf(UUID agentId) {
+        return region.seatOf(agentId);
+    }
+
+    /**
+     * Tells whether an agent sits on the ground (it sent AGENT_CONTROL_SIT_ON_GROUND and has not
+     * stood up).
+     *
+     * @param agentId the agent
+     * @return true if it sits on the ground
+     * @throws IllegalArgumentException if the agent has no circuit here
+     */
+    public boolean sitsOnGround(UUID agentId) {
+        return region.sitsOnGround(agentId);
+    }
+
+    /**
+     * The control flags an agent holds, from its last AgentUpdate.
+     *
+     * @param agentId the agent
+     * @return the flags, the viewer's AGENT_CONTROL_* bits
+     * @throws IllegalArgumentException if the agent has no circuit here
+     */
+    public int controlFlags(UUID agentId) {
+        return region.controlFlags(agentId);
+    }
+
+    /**
      * Walks an agent in a straight line, in equal steps, each a {@link #moveAgent}: if a step takes
      * it past a border into a neighbour, it crosses and the walk ends there.
      *
