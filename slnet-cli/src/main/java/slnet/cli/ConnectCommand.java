@@ -39,7 +39,7 @@ import slnet.network.SessionSummary;
  * argument.
  */
 @Command(name = "connect",
-        footerHeading = "%nExamples:%n", footer = {"  slnet connect --login-uri http://127.0.0.1:9000/login --user \"Alice Demo\" --say Hello --stay 10", "  SLNET_PASSWORD=... slnet connect --user \"Alice Resident\" --teleport Ahern/128/128/30 --json"},
+        footerHeading = "%nExamples:%n", footer = {"  slnet connect --login-uri http://127.0.0.1:9000/login --user \"Alice Demo\" --say Hello --stay 10", "  SLNET_PASSWORD=... slnet connect --user \"Alice Resident\" --teleport Ahern/128/128/30 --json", "  slnet connect --login-uri http://127.0.0.1:9000/login --user \"Bob Demo\" --goto 140,128,25 --sit Chair --stay 10"},
         description = "Log in, enter the region, print status and chat, optionally say something, then log out.")
 public final class ConnectCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(50);
@@ -78,6 +78,20 @@ public final class ConnectCommand implements Callable<Integer> {
                     + "a dialog it shows prints as a 'dialog' line, a permission request as a 'permissions' line "
                     + "(permissions are refused).")
     String touch;
+
+    @Option(names = "--goto", paramLabel = "x,y,z",
+            description = "Once connected (and teleported), walk to this point of the region (the autopilot, to "
+                    + "within 1 m): an 'arrived' line with the position reached, or an 'error' line and exit code 1.")
+    String goTo;
+
+    @Option(names = "--goto-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long --goto may walk before it gives up (default: ${DEFAULT-VALUE}).")
+    int goToTimeoutSeconds;
+
+    @Option(names = "--sit", paramLabel = "OBJECT_NAME_OR_UUID",
+            description = "Once connected (and after --goto), sit on this object, found in view by UUID or by name "
+                    + "(a 'sat' line), or an 'error' line and exit code 1.")
+    String sit;
 
     @Option(names = "--stay", paramLabel = "SECONDS",
             description = "Seconds to stay connected before logging out (default: until Ctrl-C).")
@@ -154,6 +168,18 @@ public final class ConnectCommand implements Callable<Integer> {
                 destination = Destination.parse(teleport);
             } catch (IllegalArgumentException e) {
                 err.println("--teleport: " + e.getMessage());
+                return 2;
+            }
+        }
+        if (goTo != null) {
+            if (goToTimeoutSeconds < 1) {
+                err.println("--goto-timeout must be at least 1 second");
+                return 2;
+            }
+            try {
+                parsePoint(goTo);
+            } catch (IllegalArgumentException e) {
+                err.println("--goto: " + e.getMessage());
                 return 2;
             }
         }
@@ -344,6 +370,16 @@ public final class ConnectCommand implements Callable<Integer> {
                 drainUntilDisconnected();
                 return 1;
             }
+            if (goTo != null && !walk()) {
+                client.disconnect();
+                drainUntilDisconnected();
+                return 1;
+            }
+            if (sit != null && !sitDown()) {
+                client.disconnect();
+                drainUntilDisconnected();
+                return 1;
+            }
             long deadline = staySeconds == null ? Long.MAX_VALUE
                     : System.nanoTime() + TimeUnit.SECONDS.toNanos(staySeconds);
             while (disconnectReason == null && !interrupted.get() && System.nanoTime() < deadline) {
@@ -401,6 +437,42 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             lines.touched(object);
             return true;
+        }
+
+        /** @return false if the autopilot did not get there (the failure is printed) */
+        private boolean walk() throws InterruptedException {
+            Vector3 target = parsePoint(goTo);
+            CompletableFuture<Vector3> walking = client.movement().moveTo(target, slnet.Movement.DEFAULT_ARRIVAL_RADIUS,
+                    Duration.ofSeconds(goToTimeoutSeconds));
+            if (!pumpUntilDone(walking)) {
+                return true; // disconnected or interrupted: the caller's loop ends the session
+            }
+            try {
+                lines.arrived(walking.join());
+                return true;
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                fail("--goto: " + cause.getMessage());
+                return false;
+            }
+        }
+
+        /** @return false if the object was not found or not sat on (the failure is printed) */
+        private boolean sitDown() throws InterruptedException {
+            CompletableFuture<java.util.UUID> sitting = ObjectSearch.find(client, sit, IM_LOOKUP_TIMEOUT)
+                    .thenCompose(object -> client.movement().sitOn(object.id()));
+            if (!pumpUntilDone(sitting)) {
+                return true;
+            }
+            try {
+                sitting.join();
+                pumpAvailable(); // the 'sat' line
+                return true;
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                fail("--sit: " + cause.getMessage());
+                return false;
+            }
         }
 
         private boolean sendIm() throws InterruptedException {
@@ -481,6 +553,26 @@ public final class ConnectCommand implements Callable<Integer> {
                 });
             }
         }
+    }
+
+    /** A point of the region as {@code x,y,z} in meters, for {@code --goto}. */
+    static Vector3 parsePoint(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("expected x,y,z, got " + text);
+        }
+        float[] xyz = new float[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                xyz[i] = Float.parseFloat(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a coordinate: " + parts[i]);
+            }
+            if (!(xyz[i] >= 0 && xyz[i] <= (i == 2 ? 4096 : 256))) {
+                throw new IllegalArgumentException("coordinate out of range: " + parts[i]);
+            }
+        }
+        return new Vector3(xyz[0], xyz[1], xyz[2]);
     }
 
     /**

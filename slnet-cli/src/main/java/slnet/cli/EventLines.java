@@ -86,6 +86,11 @@ final class EventLines {
                     "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
                     "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
                     "text_box", d.textBox());
+        } else if (event instanceof slnet.AgentSat sat) {
+            line("sat", sat.seat().map(seat -> "sat on " + seat).orElse("sat on the ground"), "seat",
+                    sat.seat().map(java.util.UUID::toString).orElse(""));
+        } else if (event instanceof slnet.AgentStood stood) {
+            line("stood", "stood up", "seat", stood.seat().map(java.util.UUID::toString).orElse(""));
         } else if (event instanceof slnet.RegionRestartScheduled r) {
             line("restart", "region " + r.regionName() + " restarts in " + r.in().toSeconds() + " s", "region",
                     r.regionName(), "seconds", r.in().toSeconds());
@@ -200,6 +205,11 @@ final class EventLines {
         line("touched", "touched " + object.id() + " at " + vector(object.position()), "object", object.id().toString(),
                 "x", (double) object.position().x(), "y", (double) object.position().y(),
                 "z", (double) object.position().z());
+    }
+
+    void arrived(slnet.protocol.types.Vector3 position) {
+        line("arrived", "arrived at " + vector(position), "x", (double) position.x(), "y", (double) position.y(),
+                "z", (double) position.z());
     }
 
     void imSent(String toName, java.util.UUID to, String text) {
