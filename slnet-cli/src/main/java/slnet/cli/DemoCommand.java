@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,6 +96,13 @@ public final class DemoCommand implements Callable<Integer> {
             b.say("says: " + reply);
             bobClient.chat().say(reply);
             boolean aliceHeard = a.awaitChat("Bob Demo", reply, wait);
+            // A chair by Alice: Bob walks over to her (the autopilot, on the grid's walking physics) and sits.
+            Vector3 alicePosition = grid.simulator(REGION).agent(alice.agentId()).orElseThrow().position();
+            var chair = slnet.testgrid.sim.SimObject.box(new Vector3(alicePosition.x() + 1.5f, alicePosition.y() + 1.5f,
+                    alicePosition.z()));
+            objects.setSitTarget(objects.addObject(chair), new Vector3(0, 0, 0.5f));
+            boolean bobSat = b.walkTo("Alice", new Vector3(alicePosition.x() + 1, alicePosition.y() + 1,
+                    alicePosition.z()), wait) && b.sitOn("a chair beside her", chair.id(), wait);
             boolean travelled = a.teleport(OTHER_REGION, wait) && a.teleportHome(wait);
             a.logout();
             b.logout();
@@ -106,12 +114,16 @@ public final class DemoCommand implements Callable<Integer> {
                 err.println("slnet demo: a greeting was not heard");
                 return 1;
             }
+            if (!bobSat) {
+                err.println("slnet demo: Bob did not walk over and sit down");
+                return 1;
+            }
             if (!travelled) {
                 err.println("slnet demo: a teleport failed");
                 return 1;
             }
-            printLine(out, startNs, "grid", "done: both bots saw and greeted each other, Alice teleported to " + OTHER_REGION
-                    + " and back, and both logged out");
+            printLine(out, startNs, "grid", "done: both bots saw and greeted each other, Bob walked to Alice and sat down, "
+                    + "Alice teleported to " + OTHER_REGION + " and back, and both logged out");
             return 0;
         }
     }
@@ -189,6 +201,33 @@ public final class DemoCommand implements Callable<Integer> {
                     return false;
                 }
                 events.poll(Duration.ofMillis(50)); // wakes on news; events before the chat are not needed
+            }
+        }
+
+        /** Walks to a point near someone with the autopilot, and says where it arrived. */
+        boolean walkTo(String who, Vector3 target, Duration wait) throws InterruptedException {
+            Vector3 from = client.position().map(p -> p.position()).orElse(target);
+            say(String.format(Locale.ROOT, "walks over to %s, %.1f m away...", who,
+                    Math.hypot(target.x() - from.x(), target.y() - from.y())));
+            try {
+                Vector3 at = client.movement().moveTo(target).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                say(String.format(Locale.ROOT, "arrived at %.1f, %.1f", at.x(), at.y()));
+                return true;
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                say("did not get there: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+                return false;
+            }
+        }
+
+        /** Sits on an object and says so once the simulator seated the avatar. */
+        boolean sitOn(String what, java.util.UUID object, Duration wait) throws InterruptedException {
+            try {
+                client.movement().sitOn(object).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                say("sits down on " + what);
+                return true;
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                say("could not sit: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+                return false;
             }
         }
 

@@ -13,7 +13,7 @@ import slnet.testing.LeakCheckExtension;
 class DemoCommandTest {
 
     @Test
-    void twoBotsGreetEachOtherAndLogOut() {
+    void twoBotsGreetEachOtherBobWalksOverAndSitsAndBothLogOut() {
         CliRun run = CliRun.run("demo");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -24,7 +24,10 @@ class DemoCommandTest {
                 .contains("Alice teleporting home...").contains("Alice teleported to Demoville")
                 .contains("Alice sees Bob Demo 3.0 m away, and 3 objects around (2 prim, 1 tree) on parcel \"Demoville Commons\"")
                 .contains("Bob   sees Alice Demo 3.0 m away")
-                .contains("done: both bots saw and greeted each other, Alice teleported to Farland and back");
+                .contains("Bob   walks over to Alice").contains("Bob   arrived at ")
+                .contains("Bob   sits down on a chair beside her")
+                .contains("done: both bots saw and greeted each other, Bob walked to Alice and sat down, "
+                        + "Alice teleported to Farland and back");
         assertThat(run.lines()).allMatch(line -> line.matches("\\[ *\\d+ ms] .*"));
     }
 
