@@ -68,6 +68,7 @@ public final class Client implements AutoCloseable {
     private final InventoryOffers inventoryOffers = new InventoryOffers(this);
     private final GroupInvitations groupInvitations = new GroupInvitations(this);
     private final Movement movement = new Movement(this);
+    private final ChatSessions chatSessions = new ChatSessions(this);
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -108,6 +109,15 @@ public final class Client implements AutoCloseable {
                 }
             }),
             handlers.register(AgentMovementComplete.class, FACADE_PRIORITY, this::onMovementComplete),
+            handlers.register(slnet.protocol.messages.AgentGroupDataUpdate.class, FACADE_PRIORITY, (m, c) -> {
+                if (agentId().map(m.agentData().agentID()::equals).orElse(false)) {
+                    chatSessions.onGroupData(m);
+                }
+            }),
+            handlers.registerLlsd("ChatterBoxInvitation", FACADE_PRIORITY, (name, body, c) ->
+                    chatSessions.onInvitation(body)),
+            handlers.registerLlsd("ChatterBoxSessionAgentListUpdates", FACADE_PRIORITY, (name, body, c) ->
+                    chatSessions.onAgentListUpdates(body)),
             handlers.register(slnet.protocol.messages.AvatarSitResponse.class, FACADE_PRIORITY, (m, c) -> {
                 if (isPrimary(c)) {
                     movement.onSitResponse(m);
@@ -174,12 +184,14 @@ public final class Client implements AutoCloseable {
      */
     public void disconnect() throws InterruptedException {
         movement.onDisconnected();
+        chatSessions.onDisconnected();
         network.disconnect();
     }
 
     /** @return completes when logged out; never blocks */
     public CompletableFuture<Void> disconnectAsync() {
         movement.onDisconnected();
+        chatSessions.onDisconnected();
         return network.disconnectAsync();
     }
 
@@ -258,6 +270,11 @@ public final class Client implements AutoCloseable {
     /** @return moving the agent: controls, facing, the {@link Movement#moveTo} autopilot, sitting */
     public Movement movement() {
         return movement;
+    }
+
+    /** @return the agent's groups and its group chat and conference sessions */
+    public ChatSessions chatSessions() {
+        return chatSessions;
     }
 
     /** @return touching scripted objects and answering their dialogs ({@link ScriptDialogReceived}) */
@@ -439,6 +456,7 @@ public final class Client implements AutoCloseable {
         ImDialog kind = im.dialogType().orElse(ImDialog.MESSAGE);
         switch (kind) {
             case GROUP_INVITATION -> network.publish(GroupInvited.of(im));
+            case SESSION_SEND -> chatSessions.onSessionMessage(im);
             case GROUP_NOTICE, GROUP_NOTICE_REQUESTED -> network.publish(GroupNoticeReceived.of(im));
             case INVENTORY_OFFERED, TASK_INVENTORY_OFFERED ->
                     network.publish(InventoryOffered.of(im, kind == ImDialog.TASK_INVENTORY_OFFERED));

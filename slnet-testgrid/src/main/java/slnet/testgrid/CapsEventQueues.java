@@ -52,6 +52,6 @@ final class CapsEventQueues implements AgentEventQueues {
     }
 
     CapsSession open(UUID agentId, RegionSettings region) {
-        return sessions.computeIfAbsent(new Key(agentId, region.handle()), k -> server.openSession(region.name()));
+        return sessions.computeIfAbsent(new Key(agentId, region.handle()), k -> server.openSession(region.name(), agentId));
     }
 }

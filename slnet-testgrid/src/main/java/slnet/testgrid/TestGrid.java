@@ -493,6 +493,8 @@ public final class TestGrid implements AutoCloseable {
             CapsServer caps = capabilities ? CapsServer.builder().pollHold(pollHold)
                     .people(id -> Optional.ofNullable(names.get()).flatMap(g -> g.person(id))
                             .map(p -> new CapsServer.Person(p.firstName(), p.lastName(), p.displayName())))
+                    .chatSessions((agent, body) -> Optional.ofNullable(names.get())
+                            .flatMap(g -> g.chatSessionRequest(agent, body)))
                     .start() : null;
             CapsEventQueues queues = caps == null ? null : new CapsEventQueues(caps);
             GridMap grid = new GridMap(queues == null ? AgentEventQueues.NONE : queues);

@@ -59,6 +59,7 @@ public final class CapsServer implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final java.util.function.BiFunction<UUID, Llsd, Optional<Llsd>> chatSessions;
     private final java.util.function.Function<UUID, Optional<Person>> people;
 
     private record Route(CapsSession session, String capability) {
@@ -68,6 +69,8 @@ public final class CapsServer implements AutoCloseable {
     public static final int MAX_DISPLAY_NAME_IDS = 100;
     /** The display-name capability's name. */
     public static final String GET_DISPLAY_NAMES = "GetDisplayNames";
+    /** The capability that joins and starts chat sessions. */
+    public static final String CHAT_SESSION_REQUEST = "ChatSessionRequest";
 
     /**
      * Someone {@code GetDisplayNames} can name.
@@ -89,6 +92,7 @@ public final class CapsServer implements AutoCloseable {
         this.pollHold = b.pollHold;
         this.known = Set.copyOf(b.known);
         this.people = b.people;
+        this.chatSessions = b.chatSessions;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
@@ -123,7 +127,19 @@ public final class CapsServer implements AutoCloseable {
      * @return the session
      */
     public CapsSession openSession(String region) {
-        CapsSession session = new CapsSession(this, region, pollHold);
+        return openSession(region, null);
+    }
+
+    /**
+     * Opens a session for an agent: its seed, queue and capabilities, whose requests know the agent
+     * (the {@code ChatSessionRequest} capability needs to).
+     *
+     * @param region the region's name, for the records
+     * @param agentId the agent, or null
+     * @return the session
+     */
+    public CapsSession openSession(String region, UUID agentId) {
+        CapsSession session = new CapsSession(this, region, pollHold, agentId);
         routes.put(session.seedUri().getPath(), new Route(session, CapabilityNames.SEED));
         return session;
     }
@@ -164,6 +180,9 @@ public final class CapsServer implements AutoCloseable {
                 case CapabilityNames.SEED -> route.session().seed(body);
                 case CapabilityNames.EVENT_QUEUE_GET -> route.session().poll(body);
                 case GET_DISPLAY_NAMES -> displayNames(exchange.getRequestURI().getRawQuery());
+                case CHAT_SESSION_REQUEST -> route.session().agentId()
+                        .flatMap(agent -> chatSessions.apply(agent, body)).map(Answer::ok)
+                        .orElse(Answer.status(400));
                 default -> route.session().otherCapability();
             };
             if (closed.get()) {
@@ -297,6 +316,7 @@ public final class CapsServer implements AutoCloseable {
         private Duration pollHold = Duration.ofSeconds(20);
         private Collection<String> known = CapabilityNames.VIEWER_DEFAULTS;
         private java.util.function.Function<UUID, Optional<Person>> people = id -> Optional.empty();
+        private java.util.function.BiFunction<UUID, Llsd, Optional<Llsd>> chatSessions = (a, b) -> Optional.empty();
 
         private Builder() {
         }
@@ -316,6 +336,15 @@ public final class CapsServer implements AutoCloseable {
         /** Who {@value #GET_DISPLAY_NAMES} can name (nobody by default). */
         public Builder people(java.util.function.Function<UUID, Optional<Person>> directory) {
             this.people = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Who answers {@value #CHAT_SESSION_REQUEST} (joining and starting chat sessions): given the
+         * agent and the request's LLSD, the answer, or empty for a 400 (nobody by default).
+         */
+        public Builder chatSessions(java.util.function.BiFunction<UUID, Llsd, Optional<Llsd>> service) {
+            this.chatSessions = Objects.requireNonNull(service, "service");
             return this;
         }
 

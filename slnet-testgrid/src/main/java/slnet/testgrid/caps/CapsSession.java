@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,6 +32,8 @@ import slnet.protocol.llsd.Llsd;
  */
 public final class CapsSession implements AutoCloseable {
     private final CapsServer server;
+    /** The agent this session's capabilities were granted to, or null if not told. */
+    private final UUID agentId;
     private final String region;
     private final Duration hold;
     private final URI seed;
@@ -54,7 +57,8 @@ public final class CapsSession implements AutoCloseable {
     private record Batch(int id, List<Llsd> events) {
     }
 
-    CapsSession(CapsServer server, String region, Duration hold) {
+    CapsSession(CapsServer server, String region, Duration hold, UUID agentId) {
+        this.agentId = agentId;
         this.server = server;
         this.region = region;
         this.hold = hold;
@@ -64,6 +68,11 @@ public final class CapsSession implements AutoCloseable {
             granted.put(name, uri);
             server.addRoute(uri, this, name);
         }
+    }
+
+    /** @return the agent the capabilities were granted to, if the opener said */
+    public Optional<UUID> agentId() {
+        return Optional.ofNullable(agentId);
     }
 
     /** @return the region's name */

@@ -4,16 +4,19 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import slnet.protocol.llsd.Llsd;
 import slnet.protocol.messages.EnableSimulator;
+import slnet.protocol.messages.ImprovedInstantMessage;
 
 /**
  * The regions of one grid and where each agent is a root agent: what simulators consult to find a
@@ -71,6 +74,8 @@ public final class GridMap {
             return displayName.isEmpty() ? (firstName + " " + lastName).strip() : displayName;
         }
     }
+
+    private final GroupChats groupChats = new GroupChats(this);
 
     /**
      * @param queues the capability side of the grid ({@link AgentEventQueues#NONE} for UDP only)
@@ -200,6 +205,66 @@ public final class GridMap {
         if (root.isPresent() && root.get() != at && adjacent(root.get().region(), at.region())) {
             establish(root.get(), at, session);
         }
+    }
+
+    // ---------------------------------------------------------------- groups and chat sessions
+
+    /**
+     * Creates a group with these members; its chat session has the group's id. Members online
+     * are sent their groups at once ({@code AgentGroupDataUpdate}); the rest when they log in.
+     *
+     * @param name the group's name
+     * @param members its members
+     * @return the group's id
+     */
+    public UUID createGroup(String name, Collection<UUID> members) {
+        return groupChats.createGroup(Objects.requireNonNull(name, "name"), List.copyOf(members));
+    }
+
+    /**
+     * The groups an agent belongs to.
+     *
+     * @param agentId the agent
+     * @return their ids
+     */
+    public List<UUID> groupsOf(UUID agentId) {
+        return groupChats.groupsOf(agentId);
+    }
+
+    /**
+     * Who joined a chat session (a group's, by the group's id, or a conference).
+     *
+     * @param sessionId the session
+     * @return the agents that joined and have not left
+     */
+    public Set<UUID> chatSessionMembers(UUID sessionId) {
+        return groupChats.joined(sessionId);
+    }
+
+    /**
+     * Answers the {@code ChatSessionRequest} capability of an agent.
+     *
+     * @param agentId the agent whose capability it is
+     * @param body the request
+     * @return the answer, or empty for a bad request
+     */
+    public Optional<Llsd> chatSessionRequest(UUID agentId, Llsd body) {
+        return groupChats.request(agentId, body);
+    }
+
+    /** Sends an agent its groups over its event queue. */
+    void sendGroupData(UUID agentId) {
+        groupChats.sendGroupData(agentId);
+    }
+
+    /** Relays a session message ({@code SESSION_SEND}); false if there is no such session for it. */
+    boolean sessionMessage(UUID senderId, String senderName, UUID sessionId, ImprovedInstantMessage forwarded) {
+        return groupChats.said(senderId, senderName, sessionId, forwarded);
+    }
+
+    /** An agent left a session ({@code SESSION_LEAVE}). */
+    void sessionLeft(UUID agentId, UUID sessionId) {
+        groupChats.left(agentId, sessionId);
     }
 
     // ---------------------------------------------------------------- friends and presence
@@ -352,6 +417,7 @@ public final class GridMap {
         queues.release(agentId, at.region());
         if (roots.remove(agentId, at.region().handle()) && wasRoot) {
             presenceChanged(agentId, false);
+            groupChats.loggedOut(agentId);
         }
         if (wasRoot && announce) {
             for (Simulator other : simulators()) {

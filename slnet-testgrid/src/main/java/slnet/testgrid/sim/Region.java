@@ -57,6 +57,9 @@ final class Region {
     private static final int SOURCE_OBJECT = 2;
     /** The IM dialog of a teleport offer. */
     private static final int LURE_USER = 22;
+    /** The IM dialogs of a chat session's message and of leaving it. */
+    private static final int SESSION_SEND = 17;
+    private static final int SESSION_LEAVE = 18;
     /** The IM dialog of a friendship offer. */
     private static final int FRIENDSHIP_OFFERED = 38;
     /** Enough for any test; a real grid's search stops at a page of results too. */
@@ -459,6 +462,7 @@ final class Region {
             case slnet.protocol.messages.AgentDataUpdateRequest m -> {
                 if (agent.owns(m.agentData().agentID(), m.agentData().sessionID())) {
                     agent.circuit.sendReliable(RegionMessages.agentData(agent.session));
+                    grid.sendGroupData(agent.session.agentId());
                 }
             }
             default -> {
@@ -583,6 +587,17 @@ final class Region {
 
     private void deliverIm(Agent sender, ImprovedInstantMessage im) {
         UUID toId = im.messageBlock().toAgentID();
+        int dialog = im.messageBlock().dialog();
+        if (dialog == SESSION_SEND || dialog == SESSION_LEAVE) {
+            UUID session = im.messageBlock().id();
+            if (dialog == SESSION_LEAVE) {
+                grid.sessionLeft(sender.session.agentId(), session);
+            } else if (!grid.sessionMessage(sender.session.agentId(), sender.session.fullName(), session,
+                    messages.forwardedIm(im, sender.session, sender.position))) {
+                LOG.debug("session message from {} to unknown session {} dropped", sender.session.agentId(), session);
+            }
+            return;
+        }
         if (im.messageBlock().dialog() == FRIENDSHIP_OFFERED) {
             grid.friendshipOffered(im.messageBlock().id(), sender.session.agentId(), toId);
         }
