@@ -69,6 +69,11 @@ public final class ConnectCommand implements Callable<Integer> {
                     + "(found by the grid's people search).")
     String[] im;
 
+    @Option(names = "--group-say", arity = "2", paramLabel = "GROUP TEXT", hideParamSyntax = true,
+            description = "Once connected, say TEXT in the chat of the group GROUP (its name or UUID); group "
+                    + "messages and session invitations print as 'group_message' and 'session_invitation' lines.")
+    String[] groupSay;
+
     @Option(names = "--accept-lures", description = "Follow every teleport offer received while connected "
             + "(printed as 'lure' lines; the teleport as 'teleport' lines).")
     boolean acceptLures;
@@ -370,6 +375,11 @@ public final class ConnectCommand implements Callable<Integer> {
                 drainUntilDisconnected();
                 return 1;
             }
+            if (groupSay != null && !sayInGroup()) {
+                client.disconnect();
+                drainUntilDisconnected();
+                return 1;
+            }
             if (goTo != null && !walk()) {
                 client.disconnect();
                 drainUntilDisconnected();
@@ -436,6 +446,32 @@ public final class ConnectCommand implements Callable<Integer> {
                 return true; // the session ended meanwhile
             }
             lines.touched(object);
+            return true;
+        }
+
+        /** @return false if the agent has no such group (the failure is printed) */
+        private boolean sayInGroup() throws InterruptedException {
+            long deadline = System.nanoTime() + IM_LOOKUP_TIMEOUT.toNanos();
+            java.util.Optional<slnet.GroupMembership> group = client.chatSessions().group(groupSay[0]);
+            // The groups come a moment after arrival (AgentGroupDataUpdate).
+            while (group.isEmpty() && client.chatSessions().groups().isEmpty() && System.nanoTime() < deadline
+                    && disconnectReason == null && !interrupted.get()) {
+                pump(POLL);
+                group = client.chatSessions().group(groupSay[0]);
+            }
+            if (group.isEmpty()) {
+                if (disconnectReason == null && !interrupted.get()) {
+                    fail("--group-say: no group " + groupSay[0] + " (the agent's groups: "
+                            + client.chatSessions().groups().stream().map(slnet.GroupMembership::name).toList() + ")");
+                    return false;
+                }
+                return true;
+            }
+            if (!pumpUntilDone(client.chatSessions().join(group.get().id()))) {
+                return true;
+            }
+            client.chatSessions().send(group.get().id(), groupSay[1]);
+            lines.groupSaid(group.get(), groupSay[1]);
             return true;
         }
 

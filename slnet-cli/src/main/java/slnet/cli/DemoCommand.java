@@ -67,6 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .region(OTHER_REGION, 1004, 1004).startRegion(REGION).homeRegion(REGION).start();
              Client aliceClient = Client.create(ClientConfig.builder().network(network).build());
              Client bobClient = Client.create(ClientConfig.builder().network(network).build())) {
+            java.util.UUID club = grid.grid().createGroup("Demo Club", java.util.List.of(alice.agentId(), bob.agentId()));
             var objects = grid.simulator(REGION).objects();
             objects.addObject(slnet.testgrid.sim.SimObject.box(new Vector3(124, 128, 25)).withText("Welcome to " + REGION));
             objects.addObject(slnet.testgrid.sim.SimObject.cylinder(new Vector3(132, 124, 25)));
@@ -103,6 +104,10 @@ public final class DemoCommand implements Callable<Integer> {
             objects.setSitTarget(objects.addObject(chair), new Vector3(0, 0, 0.5f));
             boolean bobSat = b.walkTo("Alice", new Vector3(alicePosition.x() + 1, alicePosition.y() + 1,
                     alicePosition.z()), wait) && b.sitOn("a chair beside her", chair.id(), wait);
+            // Both joined their group's chat at login, without a word said there yet.
+            String notice = "Meeting at the chair in five minutes!";
+            boolean groupHeard = b.joined(club, wait) && a.joined(club, wait) && a.sayInGroup(club, notice)
+                    && b.awaitGroupMessage("Demo Club", notice, wait);
             boolean travelled = a.teleport(OTHER_REGION, wait) && a.teleportHome(wait);
             a.logout();
             b.logout();
@@ -114,6 +119,10 @@ public final class DemoCommand implements Callable<Integer> {
                 err.println("slnet demo: a greeting was not heard");
                 return 1;
             }
+            if (!groupHeard) {
+                err.println("slnet demo: the group message was not heard");
+                return 1;
+            }
             if (!bobSat) {
                 err.println("slnet demo: Bob did not walk over and sit down");
                 return 1;
@@ -123,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
                 return 1;
             }
             printLine(out, startNs, "grid", "done: both bots saw and greeted each other, Bob walked to Alice and sat down, "
-                    + "Alice teleported to " + OTHER_REGION + " and back, and both logged out");
+                    + "they chatted in their group, Alice teleported to " + OTHER_REGION + " and back, and both logged out");
             return 0;
         }
     }
@@ -201,6 +210,39 @@ public final class DemoCommand implements Callable<Integer> {
                     return false;
                 }
                 events.poll(Duration.ofMillis(50)); // wakes on news; events before the chat are not needed
+            }
+        }
+
+        /** Waits until the client's own join of a group's chat (begun at login) is through. */
+        boolean joined(java.util.UUID group, Duration wait) throws InterruptedException {
+            try {
+                client.chatSessions().join(group).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                say("could not join the group's chat: " + (e.getCause() != null ? e.getCause().getMessage() : e));
+                return false;
+            }
+        }
+
+        /** Says something in a group's chat. */
+        boolean sayInGroup(java.util.UUID group, String text) {
+            String name = client.chatSessions().groups().stream().filter(g -> g.id().equals(group))
+                    .map(slnet.GroupMembership::name).findFirst().orElse(group.toString());
+            say("says in group " + name + ": " + text);
+            client.chatSessions().send(group, text);
+            return true;
+        }
+
+        /** Waits for a message in a group's chat. */
+        boolean awaitGroupMessage(String group, String text, Duration wait) throws InterruptedException {
+            try {
+                slnet.ChatSessionMessage heard = events.awaitEvent(slnet.ChatSessionMessage.class,
+                        m -> m.sessionName().equals(group) && m.text().equals(text), wait);
+                say("heard in group " + group + " from " + heard.fromName() + ": \"" + heard.text() + "\"");
+                return true;
+            } catch (TimeoutException e) {
+                say("heard nothing in group " + group + " within " + wait.toSeconds() + " s");
+                return false;
             }
         }
 

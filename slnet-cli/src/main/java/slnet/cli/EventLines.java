@@ -86,6 +86,16 @@ final class EventLines {
                     "object", d.objectId().toString(), "object_name", d.objectName(), "owner", d.ownerName(),
                     "channel", d.channel(), "text", d.message(), "buttons", new java.util.ArrayList<Object>(d.buttons()),
                     "text_box", d.textBox());
+        } else if (event instanceof slnet.ChatSessionMessage m) {
+            line(m.group() ? "group_message" : "session_message", (m.sessionName().isEmpty() ? m.sessionId().toString()
+                    : m.sessionName()) + " | " + m.fromName() + ": " + m.text(), "session", m.sessionId().toString(),
+                    "group", m.group(), "session_name", m.sessionName(), "from", m.fromName(),
+                    "from_id", m.fromId().toString(), "text", m.text());
+        } else if (event instanceof slnet.ChatSessionInvited m) {
+            line("session_invitation", "invited to " + (m.sessionName().isEmpty() ? m.sessionId().toString()
+                    : m.sessionName()) + " by " + m.fromName() + ": " + m.text(), "session", m.sessionId().toString(),
+                    "group", m.group(), "session_name", m.sessionName(), "from", m.fromName(),
+                    "from_id", m.fromId().toString(), "text", m.text());
         } else if (event instanceof slnet.AgentSat sat) {
             line("sat", sat.seat().map(seat -> "sat on " + seat).orElse("sat on the ground"), "seat",
                     sat.seat().map(java.util.UUID::toString).orElse(""));
@@ -205,6 +215,11 @@ final class EventLines {
         line("touched", "touched " + object.id() + " at " + vector(object.position()), "object", object.id().toString(),
                 "x", (double) object.position().x(), "y", (double) object.position().y(),
                 "z", (double) object.position().z());
+    }
+
+    void groupSaid(slnet.GroupMembership group, String text) {
+        line("group_sent", group.name() + " | (you): " + text, "session", group.id().toString(), "session_name",
+                group.name(), "text", text);
     }
 
     void arrived(slnet.protocol.types.Vector3 position) {

@@ -26,8 +26,10 @@ class DemoCommandTest {
                 .contains("Bob   sees Alice Demo 3.0 m away")
                 .contains("Bob   walks over to Alice").contains("Bob   arrived at ")
                 .contains("Bob   sits down on a chair beside her")
+                .contains("Alice says in group Demo Club: Meeting at the chair in five minutes!")
+                .contains("Bob   heard in group Demo Club from Alice Demo: \"Meeting at the chair in five minutes!\"")
                 .contains("done: both bots saw and greeted each other, Bob walked to Alice and sat down, "
-                        + "Alice teleported to Farland and back");
+                        + "they chatted in their group, Alice teleported to Farland and back");
         assertThat(run.lines()).allMatch(line -> line.matches("\\[ *\\d+ ms] .*"));
     }
 
