@@ -69,6 +69,7 @@ public final class Client implements AutoCloseable {
     private final GroupInvitations groupInvitations = new GroupInvitations(this);
     private final Movement movement = new Movement(this);
     private final ChatSessions chatSessions = new ChatSessions(this);
+    private final RegionRestarts restarts;
     private final AtomicReference<AgentPosition> position = new AtomicReference<>();
     private volatile long avatarLocalId = -1;
     private final Registration[] registrations;
@@ -81,6 +82,7 @@ public final class Client implements AutoCloseable {
         this.config = config;
         this.network = new NetworkManager(config.network(), this);
         this.clock = config.network().clock();
+        this.restarts = new RegionRestarts(this, config.restartPolicy());
         HandlerRegistry handlers = network.handlers();
         world = config.objectTracking() ? slnet.world.World.attach(network) : null;
         avatars = world != null ? slnet.world.Avatars.attach(network, world) : null;
@@ -509,7 +511,10 @@ public final class Client implements AutoCloseable {
                 long seconds = id.equals("RegionRestartMinutes") ? 60L * parameters.get("MINUTES").asInt()
                         : parameters.get("SECONDS").asInt();
                 java.time.Duration in = java.time.Duration.ofSeconds(Math.max(0, seconds));
-                network.publish(new RegionRestartScheduled(parameters.get("NAME").asString(), in, now.plus(in), now));
+                RegionRestartScheduled warning = new RegionRestartScheduled(parameters.get("NAME").asString(), in,
+                        now.plus(in), now);
+                network.publish(warning);
+                restarts.onScheduled(warning);
             }
         }
     }

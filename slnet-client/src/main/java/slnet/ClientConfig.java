@@ -15,14 +15,17 @@ import slnet.network.NetworkConfig;
  *                       ({@link Client#avatars()}) and the requests for the parcel, region details
  *                       and active group on arrival go with it
  * @param names how {@link Client#names()} batches, waits and caches
+ * @param restartPolicy what to do when the agent's region warns of a restart ({@link RestartPolicy#stay()}
+ *                      by default)
  */
 public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, boolean objectTracking,
-                           slnet.names.Names.Config names) {
+                           slnet.names.Names.Config names, RestartPolicy restartPolicy) {
 
     /** Checks that nothing is null. */
     public ClientConfig {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(restartPolicy, "restartPolicy");
     }
 
     /** @return the defaults */
@@ -40,6 +43,7 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, 
         private NetworkConfig network = NetworkConfig.defaults();
         private boolean publishTypingNotices;
         private boolean objectTracking = true;
+        private RestartPolicy restartPolicy = RestartPolicy.stay();
         private slnet.names.Names.Config names = slnet.names.Names.Config.DEFAULTS;
 
         private Builder() {
@@ -63,6 +67,12 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, 
             return this;
         }
 
+        /** @param v what to do when the agent's region warns of a restart (default stay) @return this */
+        public Builder restartPolicy(RestartPolicy v) {
+            restartPolicy = v;
+            return this;
+        }
+
         /** @param v how name lookups batch, wait and cache (default {@link slnet.names.Names.Config#DEFAULTS}) @return this */
         public Builder names(slnet.names.Names.Config v) {
             names = v;
@@ -71,7 +81,7 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, 
 
         /** @return the validated configuration */
         public ClientConfig build() {
-            return new ClientConfig(network, publishTypingNotices, objectTracking, names);
+            return new ClientConfig(network, publishTypingNotices, objectTracking, names, restartPolicy);
         }
     }
 }

@@ -74,6 +74,11 @@ public final class ConnectCommand implements Callable<Integer> {
                     + "messages and session invitations print as 'group_message' and 'session_invitation' lines.")
     String[] groupSay;
 
+    @Option(names = "--evacuate-on-restart", paramLabel = "REGION",
+            description = "When the region warns of a restart, wait it out in REGION and come back afterwards "
+                    + "('restart', 'evacuated', 'returned' lines; 'evacuation_failed' if it could not).")
+    String evacuateOnRestart;
+
     @Option(names = "--accept-lures", description = "Follow every teleport offer received while connected "
             + "(printed as 'lure' lines; the teleport as 'teleport' lines).")
     boolean acceptLures;
@@ -237,7 +242,10 @@ public final class ConnectCommand implements Callable<Integer> {
         Progress progress = new Progress(json ? Optional.empty() : console.get(), err);
         Client client;
         try {
-            client = Client.create(ClientConfig.builder().network(network.build()).build());
+            client = Client.create(ClientConfig.builder().network(network.build())
+                    .restartPolicy(evacuateOnRestart == null ? slnet.RestartPolicy.stay()
+                            : slnet.RestartPolicy.evacuateTo(evacuateOnRestart, new Vector3(128, 128, 25)))
+                    .build());
         } catch (RuntimeException e) {
             if (captureWriter != null) {
                 captureWriter.finish();

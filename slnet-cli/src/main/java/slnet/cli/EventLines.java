@@ -96,6 +96,15 @@ final class EventLines {
                     : m.sessionName()) + " by " + m.fromName() + ": " + m.text(), "session", m.sessionId().toString(),
                     "group", m.group(), "session_name", m.sessionName(), "from", m.fromName(),
                     "from_id", m.fromId().toString(), "text", m.text());
+        } else if (event instanceof slnet.RestartEvacuation.Evacuated e) {
+            line("evacuated", "left " + e.from() + " for " + e.to() + " until its restart is over", "from", e.from(),
+                    "to", e.to());
+        } else if (event instanceof slnet.RestartEvacuation.Returned e) {
+            line("returned", "back in " + e.region() + " after its restart", "region", e.region(), "attempts",
+                    e.attempts());
+        } else if (event instanceof slnet.RestartEvacuation.Failed e) {
+            line("evacuation_failed", (e.returning() ? "could not go back to " : "could not leave ") + e.region()
+                    + ": " + e.reason(), "region", e.region(), "returning", e.returning(), "reason", e.reason());
         } else if (event instanceof slnet.AgentSat sat) {
             line("sat", sat.seat().map(seat -> "sat on " + seat).orElse("sat on the ground"), "seat",
                     sat.seat().map(java.util.UUID::toString).orElse(""));

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,6 +93,8 @@ final class Region {
     private volatile boolean disableBeforeTeleportFinish;
     /** Set when the simulator closes or dies: nothing more is sent, departures go unannounced. */
     private volatile boolean silent;
+    /** Down for a scheduled restart: teleports here fail, nobody is here. */
+    private volatile boolean down;
     /** How often moving avatars move; nothing runs while none moves. */
     private static final long PHYSICS_TICK_NS = 100_000_000L;
     /** The agents holding movement controls down; guarded by {@link #cells}. */
@@ -777,6 +780,42 @@ final class Region {
                 agent.circuit.sendReliable(message);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- scheduled restarts
+
+    /**
+     * Warns every agent here of a restart in {@code warning} (a RegionRestartSeconds alert, as
+     * OpenSimulator sends), then goes down for {@code downtime}: agents here lose their circuits,
+     * teleports here fail; then it is up again on the same address.
+     */
+    void scheduleRestart(java.time.Duration warning, java.time.Duration downtime) {
+        // The warning counts whole seconds, as the viewer shows them; the region goes down when it says.
+        long seconds = Math.max(0, (warning.toMillis() + 999) / 1000);
+        broadcast(RegionMessages.restartAlert(settings.name(), seconds), null);
+        scheduler.schedule(() -> {
+            down = true;
+            LOG.debug("{} restarting: down for {}", settings.name(), downtime);
+            for (Agent agent : List.copyOf(agents.values())) {
+                if (agent.inRegion) {
+                    kick(agent.session.agentId(), "the region is restarting");
+                } else {
+                    removeAgent(agent, "the region is restarting");
+                    agent.circuit.close();
+                }
+            }
+            scheduler.schedule(() -> {
+                down = false;
+                LOG.debug("{} is up again", settings.name());
+                log.signal();
+            }, downtime.toNanos());
+            log.signal();
+        }, TimeUnit.SECONDS.toNanos(seconds));
+    }
+
+    /** @return true while down for a restart */
+    boolean isDown() {
+        return down;
     }
 
     // ---------------------------------------------------------------- walking and sitting

@@ -119,6 +119,15 @@ final class RegionMessages {
                 new slnet.protocol.messages.AlertMessage.AlertData(Bytes.ofString(text)), List.of(), List.of());
     }
 
+    /** A restart warning as OpenSimulator sends it: the viewer's RegionRestartSeconds notification. */
+    static slnet.protocol.messages.AlertMessage restartAlert(String regionName, long seconds) {
+        byte[] parameters = slnet.protocol.llsd.LlsdXml.formatBytes(slnet.protocol.llsd.Llsd.mapOf(
+                "SECONDS", slnet.protocol.llsd.Llsd.of(seconds), "NAME", slnet.protocol.llsd.Llsd.of(regionName)));
+        return new slnet.protocol.messages.AlertMessage(new slnet.protocol.messages.AlertMessage.AlertData(
+                Bytes.ofString("")), List.of(new slnet.protocol.messages.AlertMessage.AlertInfo(
+                Bytes.ofString("RegionRestartSeconds"), Bytes.copyOf(parameters))), List.of());
+    }
+
     ImprovedTerseObjectUpdate terseUpdate(int localId, Vector3 position) {
         return new ImprovedTerseObjectUpdate(new ImprovedTerseObjectUpdate.RegionData(region.handle(), FULL_SPEED),
                 List.of(new ImprovedTerseObjectUpdate.ObjectData(AvatarBlobs.terse(localId, position), Bytes.EMPTY)));

@@ -334,6 +334,28 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
+     * Restarts the region as a simulator does: warns every agent in it now (the viewer's
+     * {@code RegionRestartSeconds} alert, with the seconds left and the region's name), then after
+     * {@code warning} goes down for {@code downtime}: the agents in it are kicked, child agents
+     * dropped, and teleports into it fail; then it takes agents again, on the same address.
+     *
+     * @param warning the time between the warning and going down
+     * @param downtime how long it stays down
+     */
+    public void scheduleRestart(Duration warning, Duration downtime) {
+        region.scheduleRestart(Objects.requireNonNull(warning, "warning"), Objects.requireNonNull(downtime, "downtime"));
+    }
+
+    /**
+     * Tells whether the region is down for a restart.
+     *
+     * @return true while down
+     */
+    public boolean isDown() {
+        return region.isDown();
+    }
+
+    /**
      * Sends raw bytes to an agent's viewer from this simulator's socket, outside its circuit: for tests
      * of what a client does with datagrams a real simulator might send (malformed, or encoded by
      * another implementation, e.g. from a capture).

@@ -72,7 +72,7 @@ final class Travel {
     private void teleport(Agent agent, long handle, Vector3 position, Vector3 lookAt, int flags) {
         UUID id = agent.session.agentId();
         Optional<Simulator> dest = region.grid.simulatorAt(handle);
-        if (dest.isEmpty() || !inside(position)) {
+        if (dest.isEmpty() || !inside(position) || dest.get().behaviour().isDown()) {
             LOG.debug("teleport of {} to handle {} {} refused", id, Long.toUnsignedString(handle), position);
             fail(agent, NO_HOST);
             return;
