@@ -124,7 +124,8 @@ public final class LongPollConnection implements AutoCloseable {
      * @param timeout how long connect, send and answer may take together
      * @return the answer, whatever its status
      * @throws TimeoutException when the time ran out (the connection is dropped)
-     * @throws TooLargeException, MalformedResponseException on a bad answer (the connection is dropped)
+     * @throws TooLargeException if the answer is larger than allowed (the connection is dropped)
+     * @throws MalformedResponseException if the answer is not HTTP (the connection is dropped)
      * @throws IOException on other failures
      * @throws InterruptedException if the thread was interrupted (the connection is dropped)
      */
