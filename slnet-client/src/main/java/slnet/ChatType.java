@@ -30,7 +30,11 @@ public enum ChatType {
         this.code = code;
     }
 
-    /** @return the wire value, or -1 for {@link #UNKNOWN} */
+    /**
+     * Returns the wire value, or -1 for {@link #UNKNOWN}.
+     *
+     * @return the wire value, or -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }

@@ -190,7 +190,11 @@ public final class Client implements AutoCloseable {
         network.disconnect();
     }
 
-    /** @return completes when logged out; never blocks */
+    /**
+     * Returns completes when logged out; never blocks.
+     *
+     * @return completes when logged out; never blocks
+     */
     public CompletableFuture<Void> disconnectAsync() {
         movement.onDisconnected();
         chatSessions.onDisconnected();
@@ -217,17 +221,27 @@ public final class Client implements AutoCloseable {
 
     // ---------------------------------------------------------------- accessors
 
-    /** @return the events: status changes, connection events, chat, IMs, movement */
+    /**
+     * Returns the events: status changes, connection events, chat, IMs, movement.
+     *
+     * @return the events: status changes, connection events, chat, IMs, movement
+     */
     public NetworkEventBus events() {
         return network.events();
     }
 
-    /** @return where typed handlers for inbound messages are registered */
+    /**
+     * Returns where typed handlers for inbound messages are registered.
+     *
+     * @return where typed handlers for inbound messages are registered
+     */
     public HandlerRegistry handlers() {
         return network.handlers();
     }
 
     /**
+     * Returns the objects around the agent, per region: prims, avatars, trees; events {@link slnet.world.ObjectAppeared}, {@link slnet.world.ObjectChanged}, {@link slnet.world.ObjectRemoved}.
+     *
      * @return the objects around the agent, per region: prims, avatars, trees; events
      *     {@link slnet.world.ObjectAppeared}, {@link slnet.world.ObjectChanged}, {@link slnet.world.ObjectRemoved}
      * @throws IllegalStateException if {@link ClientConfig#objectTracking()} is off
@@ -240,6 +254,8 @@ public final class Client implements AutoCloseable {
     }
 
     /**
+     * Returns the avatars around the agent, one list per region (in view and beyond draw distance), with distances; events {@link slnet.world.AvatarArrived}, {@link slnet.world.AvatarLeft}.
+     *
      * @return the avatars around the agent, one list per region (in view and beyond draw distance),
      *     with distances; events {@link slnet.world.AvatarArrived}, {@link slnet.world.AvatarLeft}
      * @throws IllegalStateException if {@link ClientConfig#objectTracking()} is off
@@ -251,12 +267,18 @@ public final class Client implements AutoCloseable {
         return avatars;
     }
 
-    /** @return who UUIDs are: legacy and display names, batched and cached */
+    /**
+     * Returns who UUIDs are: legacy and display names, batched and cached.
+     *
+     * @return who UUIDs are: legacy and display names, batched and cached
+     */
     public slnet.names.Names names() {
         return names;
     }
 
     /**
+     * Returns the parcel the agent stands on, its region's details and time of day, its active group; event {@link slnet.world.ParcelEntered}.
+     *
      * @return the parcel the agent stands on, its region's details and time of day, its active group;
      *     event {@link slnet.world.ParcelEntered}
      */
@@ -264,72 +286,128 @@ public final class Client implements AutoCloseable {
         return surroundings;
     }
 
-    /** @return local chat */
+    /**
+     * Returns local chat.
+     *
+     * @return local chat
+     */
     public Chat chat() {
         return chat;
     }
 
-    /** @return moving the agent: controls, facing, the {@link Movement#moveTo} autopilot, sitting */
+    /**
+     * Returns moving the agent: controls, facing, the {@link Movement#moveTo} autopilot, sitting.
+     *
+     * @return moving the agent: controls, facing, the {@link Movement#moveTo} autopilot, sitting
+     */
     public Movement movement() {
         return movement;
     }
 
-    /** @return the agent's groups and its group chat and conference sessions */
+    /**
+     * Returns the agent's groups and its group chat and conference sessions.
+     *
+     * @return the agent's groups and its group chat and conference sessions
+     */
     public ChatSessions chatSessions() {
         return chatSessions;
     }
 
-    /** @return touching scripted objects and answering their dialogs ({@link ScriptDialogReceived}) */
+    /**
+     * Returns touching scripted objects and answering their dialogs ({@link ScriptDialogReceived}).
+     *
+     * @return touching scripted objects and answering their dialogs ({@link ScriptDialogReceived})
+     */
     public Scripts scripts() {
         return scripts;
     }
 
-    /** @return answers to group invitations ({@link GroupInvited}) */
+    /**
+     * Returns answers to group invitations ({@link GroupInvited}).
+     *
+     * @return answers to group invitations ({@link GroupInvited})
+     */
     public GroupInvitations groupInvitations() {
         return groupInvitations;
     }
 
-    /** @return answers to inventory offers ({@link InventoryOffered}) */
+    /**
+     * Returns answers to inventory offers ({@link InventoryOffered}).
+     *
+     * @return answers to inventory offers ({@link InventoryOffered})
+     */
     public InventoryOffers inventoryOffers() {
         return inventoryOffers;
     }
 
-    /** @return teleport offers: send them, follow or refuse those received ({@link TeleportOffered}) */
+    /**
+     * Returns teleport offers: send them, follow or refuse those received ({@link TeleportOffered}).
+     *
+     * @return teleport offers: send them, follow or refuse those received ({@link TeleportOffered})
+     */
     public Lures lures() {
         return lures;
     }
 
-    /** @return the agent's friends: the list, offers, presence ({@link FriendshipEvent}) */
+    /**
+     * Returns the agent's friends: the list, offers, presence ({@link FriendshipEvent}).
+     *
+     * @return the agent's friends: the list, offers, presence ({@link FriendshipEvent})
+     */
     public Friends friends() {
         return friends;
     }
 
-    /** @return instant messages */
+    /**
+     * Returns instant messages.
+     *
+     * @return instant messages
+     */
     public InstantMessages ims() {
         return ims;
     }
 
-    /** @return the connection status, read without blocking */
+    /**
+     * Returns the connection status, read without blocking.
+     *
+     * @return the connection status, read without blocking
+     */
     public NetworkStatus status() {
         return network.status();
     }
 
-    /** @return the network manager underneath, for what the facade does not cover */
+    /**
+     * Returns the network manager underneath, for what the facade does not cover.
+     *
+     * @return the network manager underneath, for what the facade does not cover
+     */
     public NetworkManager network() {
         return network;
     }
 
-    /** @return the configuration */
+    /**
+     * Returns the configuration.
+     *
+     * @return the configuration
+     */
     public ClientConfig config() {
         return config;
     }
 
-    /** @return the agent's id while there is a session */
+    /**
+     * Returns the agent's id while there is a session.
+     *
+     * @return the agent's id while there is a session
+     */
     public Optional<UUID> agentId() {
         return network.session().map(SessionInfo::agentId);
     }
 
-    /** @return the region the agent is in, once its handshake arrived */
+    /**
+     * Returns the region the agent is in, once its handshake arrived.
+     *
+     * @return the region the agent is in, once its handshake arrived
+     */
     public Optional<RegionInfo> region() {
         Optional<HandlerContext> context = network.primaryContext();
         if (context.isEmpty()) {
@@ -340,7 +418,11 @@ public final class Client implements AutoCloseable {
                 c.circuit().remoteAddress(), id));
     }
 
-    /** @return where the agent is, once known */
+    /**
+     * Returns where the agent is, once known.
+     *
+     * @return where the agent is, once known
+     */
     public Optional<AgentPosition> position() {
         return Optional.ofNullable(position.get());
     }
@@ -377,7 +459,11 @@ public final class Client implements AutoCloseable {
         return network.teleport(regionHandle, position, lookAt);
     }
 
-    /** @return completes once the agent is home; as {@link #teleport(String, Vector3, Vector3)} */
+    /**
+     * Returns completes once the agent is home; as {@link #teleport(String, Vector3, Vector3)}.
+     *
+     * @return completes once the agent is home; as {@link #teleport(String, Vector3, Vector3)}
+     */
     public CompletableFuture<slnet.network.TeleportFinished> teleportHome() {
         return network.teleportToLandmark(new UUID(0, 0));
     }
@@ -402,7 +488,11 @@ public final class Client implements AutoCloseable {
         return network.capabilities();
     }
 
-    /** @return the counters of circuits, handlers and events */
+    /**
+     * Returns the counters of circuits, handlers and events.
+     *
+     * @return the counters of circuits, handlers and events
+     */
     public ClientStats stats() {
         NetworkEventBus bus = network.events();
         return new ClientStats(network.circuitStats(), network.primaryCircuit(), network.handlers().stats(),

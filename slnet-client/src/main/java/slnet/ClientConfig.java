@@ -28,12 +28,20 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, 
         Objects.requireNonNull(restartPolicy, "restartPolicy");
     }
 
-    /** @return the defaults */
+    /**
+     * Returns the defaults.
+     *
+     * @return the defaults
+     */
     public static ClientConfig defaults() {
         return builder().build();
     }
 
-    /** @return a builder with the defaults */
+    /**
+     * Returns a builder with the defaults.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -49,37 +57,66 @@ public record ClientConfig(NetworkConfig network, boolean publishTypingNotices, 
         private Builder() {
         }
 
-        /** @param v the network configuration @return this */
+        /**
+         * Sets the network configuration.
+         *
+         * @param v the network configuration
+         * @return this
+         */
         public Builder network(NetworkConfig v) {
             network = v;
             return this;
         }
 
-        /** @param v whether typing notices become events @return this */
+        /**
+         * Sets whether typing notices become events.
+         *
+         * @param v whether typing notices become events
+         * @return this
+         */
         public Builder publishTypingNotices(boolean v) {
             publishTypingNotices = v;
             return this;
         }
 
-        /** @param v whether the client keeps the objects around it (default true) @return this */
+        /**
+         * Sets whether the client keeps the objects around it (default true).
+         *
+         * @param v whether the client keeps the objects around it (default true)
+         * @return this
+         */
         public Builder objectTracking(boolean v) {
             objectTracking = v;
             return this;
         }
 
-        /** @param v what to do when the agent's region warns of a restart (default stay) @return this */
+        /**
+         * Sets what to do when the agent's region warns of a restart (default stay).
+         *
+         * @param v what to do when the agent's region warns of a restart (default stay)
+         * @return this
+         */
         public Builder restartPolicy(RestartPolicy v) {
             restartPolicy = v;
             return this;
         }
 
-        /** @param v how name lookups batch, wait and cache (default {@link slnet.names.Names.Config#DEFAULTS}) @return this */
+        /**
+         * Sets how name lookups batch, wait and cache (default {@link slnet.names.Names.Config#DEFAULTS}).
+         *
+         * @param v how name lookups batch, wait and cache (default {@link slnet.names.Names.Config#DEFAULTS})
+         * @return this
+         */
         public Builder names(slnet.names.Names.Config v) {
             names = v;
             return this;
         }
 
-        /** @return the validated configuration */
+        /**
+         * Returns the validated configuration.
+         *
+         * @return the validated configuration
+         */
         public ClientConfig build() {
             return new ClientConfig(network, publishTypingNotices, objectTracking, names, restartPolicy);
         }

@@ -26,7 +26,11 @@ public record ClientStats(Map<InetSocketAddress, CircuitStats> circuits, Optiona
         Objects.requireNonNull(handlers, "handlers");
     }
 
-    /** @return the primary circuit's counters, if connected */
+    /**
+     * Returns the primary circuit's counters, if connected.
+     *
+     * @return the primary circuit's counters, if connected
+     */
     public Optional<CircuitStats> primaryCircuit() {
         return primary.map(circuits::get);
     }

@@ -29,13 +29,19 @@ public final class Friends {
         this.client = client;
     }
 
-    /** @return the friends as known now, in no particular order */
+    /**
+     * Returns the friends as known now, in no particular order.
+     *
+     * @return the friends as known now, in no particular order
+     */
     public List<Friend> list() {
         current();
         return List.copyOf(friends.values());
     }
 
     /**
+     * Returns that friend, if a friend.
+     *
      * @param id an agent
      * @return that friend, if a friend
      */

@@ -10,7 +10,11 @@ import slnet.network.NetworkEvent;
  * {@link Client#events()}; {@link Client#friends()} is up to date before it does.
  */
 public sealed interface FriendshipEvent extends NetworkEvent.ExtensionEvent {
-    /** @return the other agent */
+    /**
+     * Returns the other agent.
+     *
+     * @return the other agent
+     */
     UUID friendId();
 
     /** @return when it arrived */

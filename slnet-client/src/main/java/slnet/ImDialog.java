@@ -104,12 +104,18 @@ public enum ImDialog {
         this.code = code;
     }
 
-    /** @return the value on the wire */
+    /**
+     * Returns the value on the wire.
+     *
+     * @return the value on the wire
+     */
     public int code() {
         return code;
     }
 
     /**
+     * Returns its dialog, or empty for a value the viewer does not know (still delivered, as a raw {@link InstantMessage#dialog()}).
+     *
      * @param code a {@code Dialog} value from the wire
      * @return its dialog, or empty for a value the viewer does not know (still delivered, as a raw
      *     {@link InstantMessage#dialog()})

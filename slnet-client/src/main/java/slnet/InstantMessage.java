@@ -35,12 +35,20 @@ public record InstantMessage(UUID fromId, String fromName, UUID toId, String tex
         Objects.requireNonNull(binaryBucket, "binaryBucket");
     }
 
-    /** @return the dialog by name, or empty for a value the viewer does not know ({@link #dialog()} has it) */
+    /**
+     * Returns the dialog by name, or empty for a value the viewer does not know ({@link #dialog()} has it).
+     *
+     * @return the dialog by name, or empty for a value the viewer does not know ({@link #dialog()} has it)
+     */
     public java.util.Optional<ImDialog> dialogType() {
         return ImDialog.fromCode(dialog);
     }
 
-    /** @return true for a plain message (not an offer, typing notice or group message) */
+    /**
+     * Returns true for a plain message (not an offer, typing notice or group message).
+     *
+     * @return true for a plain message (not an offer, typing notice or group message)
+     */
     public boolean isPlainMessage() {
         return dialog == DIALOG_MESSAGE;
     }

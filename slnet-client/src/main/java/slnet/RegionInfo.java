@@ -20,12 +20,20 @@ public record RegionInfo(String name, long handle, InetSocketAddress simulator, 
         Objects.requireNonNull(regionId, "regionId");
     }
 
-    /** @return the global x of the region's corner, meters */
+    /**
+     * Returns the global x of the region's corner, meters.
+     *
+     * @return the global x of the region's corner, meters
+     */
     public long globalX() {
         return handle >>> 32;
     }
 
-    /** @return the global y of the region's corner, meters */
+    /**
+     * Returns the global y of the region's corner, meters.
+     *
+     * @return the global y of the region's corner, meters
+     */
     public long globalY() {
         return handle & 0xFFFF_FFFFL;
     }

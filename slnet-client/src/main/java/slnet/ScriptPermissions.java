@@ -45,6 +45,8 @@ public final class ScriptPermissions {
         Policy DENY_ALL = question -> 0;
 
         /**
+         * Returns the bits to grant; bits not asked for are ignored.
+         *
          * @param question what was asked ({@link ScriptQuestionReceived#granted()} is 0 here)
          * @return the bits to grant; bits not asked for are ignored
          */

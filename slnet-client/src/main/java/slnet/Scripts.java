@@ -38,7 +38,11 @@ public final class Scripts {
         permissionPolicy = Objects.requireNonNull(policy, "policy");
     }
 
-    /** @return the policy answering permission requests */
+    /**
+     * Returns the policy answering permission requests.
+     *
+     * @return the policy answering permission requests
+     */
     public ScriptPermissions.Policy permissionPolicy() {
         return permissionPolicy;
     }

@@ -66,17 +66,29 @@ public final class CapabilityClient implements AutoCloseable {
         this.requestFormat = b.requestFormat;
     }
 
-    /** @return a builder with the defaults */
+    /**
+     * Returns a builder with the defaults.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a client with the defaults, owning its own HTTP client */
+    /**
+     * Returns a client with the defaults, owning its own HTTP client.
+     *
+     * @return a client with the defaults, owning its own HTTP client
+     */
     public static CapabilityClient create() {
         return builder().build();
     }
 
-    /** @return the default request timeout of this client */
+    /**
+     * Returns the default request timeout of this client.
+     *
+     * @return the default request timeout of this client
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
@@ -343,6 +355,8 @@ public final class CapabilityClient implements AutoCloseable {
         }
 
         /**
+         * Returns the client.
+         *
          * @return the client
          * @throws IllegalArgumentException if a timeout is not positive or the size limit is not
          *     positive

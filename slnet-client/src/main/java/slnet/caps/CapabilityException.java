@@ -41,12 +41,20 @@ public final class CapabilityException extends Exception {
         this.status = status;
     }
 
-    /** @return why the call failed */
+    /**
+     * Returns why the call failed.
+     *
+     * @return why the call failed
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the HTTP status for {@link Kind#HTTP_STATUS} (and for malformed or too large bodies), else 0 */
+    /**
+     * Returns the HTTP status for {@link Kind#HTTP_STATUS} (and for malformed or too large bodies), else 0.
+     *
+     * @return the HTTP status for {@link Kind#HTTP_STATUS} (and for malformed or too large bodies), else 0
+     */
     public int status() {
         return status;
     }

@@ -78,6 +78,8 @@ public final class EventQueueClient implements AutoCloseable {
     }
 
     /**
+     * Returns a builder.
+     *
      * @param caps the client the polls go through (not owned)
      * @param eventQueue the region's {@code EventQueueGet} URI
      * @param sink where events go
@@ -88,6 +90,8 @@ public final class EventQueueClient implements AutoCloseable {
     }
 
     /**
+     * Returns a builder for the region's {@code EventQueueGet}.
+     *
      * @param caps the client the polls go through (not owned)
      * @param region the region's granted capabilities
      * @param sink where events go
@@ -100,22 +104,38 @@ public final class EventQueueClient implements AutoCloseable {
         return new Builder(caps, uri, sink);
     }
 
-    /** @return whether the loop is still polling */
+    /**
+     * Returns whether the loop is still polling.
+     *
+     * @return whether the loop is still polling
+     */
     public boolean isRunning() {
         return running;
     }
 
-    /** @return the id of the last batch received, which the next poll acknowledges; undef before the first */
+    /**
+     * Returns the id of the last batch received, which the next poll acknowledges; undef before the first.
+     *
+     * @return the id of the last batch received, which the next poll acknowledges; undef before the first
+     */
     public Llsd lastId() {
         return lastId;
     }
 
-    /** @return how many polls have been sent */
+    /**
+     * Returns how many polls have been sent.
+     *
+     * @return how many polls have been sent
+     */
     public long polls() {
         return polls.get();
     }
 
-    /** @return how many events have been given to the sink */
+    /**
+     * Returns how many events have been given to the sink.
+     *
+     * @return how many events have been given to the sink
+     */
     public long delivered() {
         return delivered.get();
     }

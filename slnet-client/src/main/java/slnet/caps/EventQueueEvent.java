@@ -10,7 +10,11 @@ import slnet.protocol.llsd.Llsd;
  */
 public sealed interface EventQueueEvent {
 
-    /** @return the event's name, e.g. {@code TeleportFinish} */
+    /**
+     * Returns the event's name, e.g. {@code TeleportFinish}.
+     *
+     * @return the event's name, e.g. {@code TeleportFinish}
+     */
     String name();
 
     /**

@@ -15,7 +15,11 @@ public interface EventQueueSink {
         GONE
     }
 
-    /** @param event the next event */
+    /**
+     * Sets the next event.
+     *
+     * @param event the next event
+     */
     void onEvent(EventQueueEvent event);
 
     /**

@@ -18,6 +18,8 @@ public final class ExponentialBackoff implements Backoff {
     private int failures;
 
     /**
+     * Sets the ceiling after the first failure.
+     *
      * @param initial the ceiling after the first failure
      * @param max the largest ceiling
      * @param multiplier how the ceiling grows per failure, at least 1
@@ -35,12 +37,20 @@ public final class ExponentialBackoff implements Backoff {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** @return 1 s doubling to 30 s, jittered: for the event queue's unexpected errors */
+    /**
+     * Returns 1 s doubling to 30 s, jittered: for the event queue's unexpected errors.
+     *
+     * @return 1 s doubling to 30 s, jittered: for the event queue's unexpected errors
+     */
     public static ExponentialBackoff defaults() {
         return new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0, RandomGenerator.getDefault());
     }
 
-    /** @return the ceiling of the next delay, before jitter */
+    /**
+     * Returns the ceiling of the next delay, before jitter.
+     *
+     * @return the ceiling of the next delay, before jitter
+     */
     public Duration nextCeiling() {
         double ceiling = initialNs * Math.pow(multiplier, Math.min(failures, 64));
         return Duration.ofNanos(ceiling >= maxNs ? maxNs : (long) ceiling);

@@ -32,12 +32,20 @@ public final class LlsdMessageMapper {
 
     private final MessageRegistry registry;
 
-    /** @param registry where message names are looked up */
+    /**
+     * Sets where message names are looked up.
+     *
+     * @param registry where message names are looked up
+     */
     public LlsdMessageMapper(MessageRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** @return a mapper over the generated template messages */
+    /**
+     * Returns a mapper over the generated template messages.
+     *
+     * @return a mapper over the generated template messages
+     */
     public static LlsdMessageMapper standard() {
         return DEFAULT;
     }

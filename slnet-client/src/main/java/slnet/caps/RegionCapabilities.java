@@ -185,22 +185,38 @@ public final class RegionCapabilities {
         return first.substring(0, length);
     }
 
-    /** @return the seed capability they came from */
+    /**
+     * Returns the seed capability they came from.
+     *
+     * @return the seed capability they came from
+     */
     public URI seed() {
         return seed;
     }
 
-    /** @return the names granted, sorted */
+    /**
+     * Returns the names granted, sorted.
+     *
+     * @return the names granted, sorted
+     */
     public Set<String> names() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(names)));
     }
 
-    /** @return how many capabilities were granted */
+    /**
+     * Returns how many capabilities were granted.
+     *
+     * @return how many capabilities were granted
+     */
     public int size() {
         return names.length;
     }
 
-    /** @return capability name to URI, sorted by name: a new map on each call */
+    /**
+     * Returns capability name to URI, sorted by name: a new map on each call.
+     *
+     * @return capability name to URI, sorted by name: a new map on each call
+     */
     public Map<String, URI> byName() {
         TreeMap<String, URI> map = new TreeMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -220,7 +236,11 @@ public final class RegionCapabilities {
         return i < 0 ? Optional.empty() : Optional.of(URI.create(url(i)));
     }
 
-    /** @return whether the region granted the capability */
+    /**
+     * Returns whether the region granted the capability.
+     *
+     * @return whether the region granted the capability
+     */
     public boolean has(String name) {
         return Arrays.binarySearch(names, name) >= 0;
     }

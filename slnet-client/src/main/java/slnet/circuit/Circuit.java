@@ -169,22 +169,38 @@ public final class Circuit implements AutoCloseable {
         }
     }
 
-    /** @return the peer's address */
+    /**
+     * Returns the peer's address.
+     *
+     * @return the peer's address
+     */
     public InetSocketAddress remoteAddress() {
         return remote;
     }
 
-    /** @return which end of the circuit we are */
+    /**
+     * Returns which end of the circuit we are.
+     *
+     * @return which end of the circuit we are
+     */
     public CircuitRole role() {
         return config.role();
     }
 
-    /** @return the configuration */
+    /**
+     * Returns the configuration.
+     *
+     * @return the configuration
+     */
     public CircuitConfig config() {
         return config;
     }
 
-    /** @return false once closed or timed out */
+    /**
+     * Returns false once closed or timed out.
+     *
+     * @return false once closed or timed out
+     */
     public boolean isOpen() {
         return !closed;
     }

@@ -133,17 +133,29 @@ public record CircuitConfig(CircuitRole role, int mtu, Duration initialRetransmi
         }
     }
 
-    /** @return a builder with the defaults, for the {@link CircuitRole#CLIENT} role */
+    /**
+     * Returns a builder with the defaults, for the {@link CircuitRole#CLIENT} role.
+     *
+     * @return a builder with the defaults, for the {@link CircuitRole#CLIENT} role
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the defaults, for the {@link CircuitRole#CLIENT} role */
+    /**
+     * Returns the defaults, for the {@link CircuitRole#CLIENT} role.
+     *
+     * @return the defaults, for the {@link CircuitRole#CLIENT} role
+     */
     public static CircuitConfig defaults() {
         return builder().build();
     }
 
-    /** @return a builder starting from this configuration */
+    /**
+     * Returns a builder starting from this configuration.
+     *
+     * @return a builder starting from this configuration
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.role = role;

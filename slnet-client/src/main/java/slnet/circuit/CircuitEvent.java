@@ -5,7 +5,11 @@ import slnet.protocol.PacketDecodeException;
 
 /** Something that happened to a circuit. Past-tense names; immutable. */
 public sealed interface CircuitEvent {
-    /** @return the circuit it happened to */
+    /**
+     * Returns the circuit it happened to.
+     *
+     * @return the circuit it happened to
+     */
     Circuit circuit();
 
     /**

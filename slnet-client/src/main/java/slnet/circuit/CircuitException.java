@@ -39,7 +39,11 @@ public final class CircuitException extends Exception {
         this.reason = reason;
     }
 
-    /** @return the kind of failure */
+    /**
+     * Returns the kind of failure.
+     *
+     * @return the kind of failure
+     */
     public Reason reason() {
         return reason;
     }

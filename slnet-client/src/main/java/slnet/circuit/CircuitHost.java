@@ -109,7 +109,11 @@ public final class CircuitHost implements AutoCloseable {
         return circuits.get(remote);
     }
 
-    /** @return the open circuits, a snapshot */
+    /**
+     * Returns the open circuits, a snapshot.
+     *
+     * @return the open circuits, a snapshot
+     */
     public Collection<Circuit> circuits() {
         return List.copyOf(circuits.values());
     }
@@ -168,7 +172,11 @@ public final class CircuitHost implements AutoCloseable {
         circuit.onDatagram(datagram, offset, length);
     }
 
-    /** @return datagrams dropped because no circuit matched their source and none was accepted */
+    /**
+     * Returns datagrams dropped because no circuit matched their source and none was accepted.
+     *
+     * @return datagrams dropped because no circuit matched their source and none was accepted
+     */
     public long unknownSourceDropped() {
         return unknownSource.sum();
     }

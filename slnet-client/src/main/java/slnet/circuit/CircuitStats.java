@@ -56,7 +56,11 @@ public record CircuitStats(long packetsIn, long bytesIn, long packetsOut, long b
         /** None. */
         public static final ToleratedDeviations NONE = new ToleratedDeviations(0, 0, 0);
 
-        /** @return the packets counted, summed over the kinds */
+        /**
+         * Returns the packets counted, summed over the kinds.
+         *
+         * @return the packets counted, summed over the kinds
+         */
         public long total() {
             return missingTrailingBlocks + fieldsReadAsZeros + trailingBytes;
         }

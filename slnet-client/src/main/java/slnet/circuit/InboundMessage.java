@@ -12,12 +12,20 @@ import slnet.protocol.PacketHeader;
  * @param flags the packet's flags byte ({@link PacketHeader#RELIABLE}, {@link PacketHeader#RESENT}, ...)
  */
 public record InboundMessage(Circuit circuit, Message message, int sequence, int flags) {
-    /** @return true if the peer sent it reliably */
+    /**
+     * Returns true if the peer sent it reliably.
+     *
+     * @return true if the peer sent it reliably
+     */
     public boolean reliable() {
         return (flags & PacketHeader.RELIABLE) != 0;
     }
 
-    /** @return true if the packet was a resend */
+    /**
+     * Returns true if the packet was a resend.
+     *
+     * @return true if the packet was a resend
+     */
     public boolean resent() {
         return (flags & PacketHeader.RESENT) != 0;
     }

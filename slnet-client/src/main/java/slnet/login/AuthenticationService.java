@@ -323,55 +323,100 @@ public final class AuthenticationService implements AutoCloseable {
             return this;
         }
 
-        /** @param v TCP/TLS connect timeout of an owned client @return this */
+        /**
+         * Sets TCP/TLS connect timeout of an owned client.
+         *
+         * @param v TCP/TLS connect timeout of an owned client
+         * @return this
+         */
         public Builder connectTimeout(Duration v) {
             connectTimeout = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v time allowed for each request's reply @return this */
+        /**
+         * Sets time allowed for each request's reply.
+         *
+         * @param v time allowed for each request's reply
+         * @return this
+         */
         public Builder requestTimeout(Duration v) {
             requestTimeout = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v how many {@code indeterminate} redirects to follow @return this */
+        /**
+         * Sets how many {@code indeterminate} redirects to follow.
+         *
+         * @param v how many {@code indeterminate} redirects to follow
+         * @return this
+         */
         public Builder maxRedirects(int v) {
             maxRedirects = v;
             return this;
         }
 
-        /** @param v how many MFA challenges to answer per login @return this */
+        /**
+         * Sets how many MFA challenges to answer per login.
+         *
+         * @param v how many MFA challenges to answer per login
+         * @return this
+         */
         public Builder maxMfaPrompts(int v) {
             maxMfaPrompts = v;
             return this;
         }
 
-        /** @param v largest accepted reply body in bytes @return this */
+        /**
+         * Sets largest accepted reply body in bytes.
+         *
+         * @param v largest accepted reply body in bytes
+         * @return this
+         */
         public Builder maxResponseBytes(int v) {
             maxResponseBytes = v;
             return this;
         }
 
-        /** @param v progress observer @return this */
+        /**
+         * Sets progress observer.
+         *
+         * @param v progress observer
+         * @return this
+         */
         public Builder listener(LoginListener v) {
             listener = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v MFA token source @return this */
+        /**
+         * Sets MFA token source.
+         *
+         * @param v MFA token source
+         * @return this
+         */
         public Builder mfaTokenProvider(MfaTokenProvider v) {
             mfaTokenProvider = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v how redirect waits are spent (inject for tests) @return this */
+        /**
+         * Sets how redirect waits are spent (inject for tests).
+         *
+         * @param v how redirect waits are spent (inject for tests)
+         * @return this
+         */
         public Builder sleeper(Sleeper v) {
             sleeper = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v monotonic nanosecond clock for elapsed times @return this */
+        /**
+         * Sets monotonic nanosecond clock for elapsed times.
+         *
+         * @param v monotonic nanosecond clock for elapsed times
+         * @return this
+         */
         public Builder nanoClock(LongSupplier v) {
             nanoClock = Objects.requireNonNull(v);
             return this;

@@ -129,102 +129,182 @@ public final class LoginCredentials {
         return toBuilder().mfaToken(token).build();
     }
 
-    /** @return first name */
+    /**
+     * Returns first name.
+     *
+     * @return first name
+     */
     public String firstName() {
         return firstName;
     }
 
-    /** @return last name */
+    /**
+     * Returns last name.
+     *
+     * @return last name
+     */
     public String lastName() {
         return lastName;
     }
 
-    /** @return the password as given (plain text or {@code $1$} hash); a secret */
+    /**
+     * Returns the password as given (plain text or {@code $1$} hash); a secret.
+     *
+     * @return the password as given (plain text or {@code $1$} hash); a secret
+     */
     public String password() {
         return password;
     }
 
-    /** @return the grid */
+    /**
+     * Returns the grid.
+     *
+     * @return the grid
+     */
     public Grid grid() {
         return grid;
     }
 
-    /** @return the start location */
+    /**
+     * Returns the start location.
+     *
+     * @return the start location
+     */
     public StartLocation startLocation() {
         return startLocation;
     }
 
-    /** @return the viewer channel reported to the grid */
+    /**
+     * Returns the viewer channel reported to the grid.
+     *
+     * @return the viewer channel reported to the grid
+     */
     public String channel() {
         return channel;
     }
 
-    /** @return the viewer version reported to the grid */
+    /**
+     * Returns the viewer version reported to the grid.
+     *
+     * @return the viewer version reported to the grid
+     */
     public String version() {
         return version;
     }
 
-    /** @return platform code ({@code win}, {@code mac}, {@code lnx}) */
+    /**
+     * Returns platform code ({@code win}, {@code mac}, {@code lnx}).
+     *
+     * @return platform code ({@code win}, {@code mac}, {@code lnx})
+     */
     public String platform() {
         return platform;
     }
 
-    /** @return operating system version */
+    /**
+     * Returns operating system version.
+     *
+     * @return operating system version
+     */
     public String platformVersion() {
         return platformVersion;
     }
 
-    /** @return operating system description */
+    /**
+     * Returns operating system description.
+     *
+     * @return operating system description
+     */
     public String platformString() {
         return platformString;
     }
 
-    /** @return the hashed machine id sent as {@code mac} */
+    /**
+     * Returns the hashed machine id sent as {@code mac}.
+     *
+     * @return the hashed machine id sent as {@code mac}
+     */
     public String mac() {
         return mac;
     }
 
-    /** @return the hashed serial sent as {@code id0} */
+    /**
+     * Returns the hashed serial sent as {@code id0}.
+     *
+     * @return the hashed serial sent as {@code id0}
+     */
     public String id0() {
         return id0;
     }
 
-    /** @return the {@code host_id} value */
+    /**
+     * Returns the {@code host_id} value.
+     *
+     * @return the {@code host_id} value
+     */
     public String hostId() {
         return hostId;
     }
 
-    /** @return whether the terms of service are accepted */
+    /**
+     * Returns whether the terms of service are accepted.
+     *
+     * @return whether the terms of service are accepted
+     */
     public boolean agreeToTos() {
         return agreeToTos;
     }
 
-    /** @return whether the critical message was read */
+    /**
+     * Returns whether the critical message was read.
+     *
+     * @return whether the critical message was read
+     */
     public boolean readCritical() {
         return readCritical;
     }
 
-    /** @return the stored MFA hash, or empty; a secret */
+    /**
+     * Returns the stored MFA hash, or empty; a secret.
+     *
+     * @return the stored MFA hash, or empty; a secret
+     */
     public String mfaHash() {
         return mfaHash;
     }
 
-    /** @return the MFA token for this attempt, or empty; a secret */
+    /**
+     * Returns the MFA token for this attempt, or empty; a secret.
+     *
+     * @return the MFA token for this attempt, or empty; a secret
+     */
     public String mfaToken() {
         return mfaToken;
     }
 
-    /** @return the requested reply options */
+    /**
+     * Returns the requested reply options.
+     *
+     * @return the requested reply options
+     */
     public List<String> options() {
         return options;
     }
 
-    /** @return the wire format */
+    /**
+     * Returns the wire format.
+     *
+     * @return the wire format
+     */
     public LoginProtocol protocol() {
         return protocol;
     }
 
-    /** @return how the previous session ended, as the viewer reports it (0 = normal) */
+    /**
+     * Returns how the previous session ended, as the viewer reports it (0 = normal).
+     *
+     * @return how the previous session ended, as the viewer reports it (0 = normal)
+     */
     public int lastExecEvent() {
         return lastExecEvent;
     }
@@ -294,121 +374,221 @@ public final class LoginCredentials {
             return os.startsWith("win") ? "win" : os.startsWith("mac") ? "mac" : "lnx";
         }
 
-        /** @param v first name @return this */
+        /**
+         * Sets first name.
+         *
+         * @param v first name
+         * @return this
+         */
         public Builder firstName(String v) {
             firstName = Objects.requireNonNull(v).strip();
             return this;
         }
 
-        /** @param v last name @return this */
+        /**
+         * Sets last name.
+         *
+         * @param v last name
+         * @return this
+         */
         public Builder lastName(String v) {
             lastName = Objects.requireNonNull(v).strip();
             return this;
         }
 
-        /** @param v plain-text password or {@code $1$} + MD5 hex @return this */
+        /**
+         * Sets plain-text password or {@code $1$} + MD5 hex.
+         *
+         * @param v plain-text password or {@code $1$} + MD5 hex
+         * @return this
+         */
         public Builder password(String v) {
             password = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v the grid @return this */
+        /**
+         * Sets the grid.
+         *
+         * @param v the grid
+         * @return this
+         */
         public Builder grid(Grid v) {
             grid = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v the start location @return this */
+        /**
+         * Sets the start location.
+         *
+         * @param v the start location
+         * @return this
+         */
         public Builder startLocation(StartLocation v) {
             startLocation = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v the viewer channel @return this */
+        /**
+         * Sets the viewer channel.
+         *
+         * @param v the viewer channel
+         * @return this
+         */
         public Builder channel(String v) {
             channel = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v the viewer version @return this */
+        /**
+         * Sets the viewer version.
+         *
+         * @param v the viewer version
+         * @return this
+         */
         public Builder version(String v) {
             version = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v platform code @return this */
+        /**
+         * Sets platform code.
+         *
+         * @param v platform code
+         * @return this
+         */
         public Builder platform(String v) {
             platform = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v OS version @return this */
+        /**
+         * Sets OS version.
+         *
+         * @param v OS version
+         * @return this
+         */
         public Builder platformVersion(String v) {
             platformVersion = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v OS description @return this */
+        /**
+         * Sets OS description.
+         *
+         * @param v OS description
+         * @return this
+         */
         public Builder platformString(String v) {
             platformString = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v hashed machine id @return this */
+        /**
+         * Sets hashed machine id.
+         *
+         * @param v hashed machine id
+         * @return this
+         */
         public Builder mac(String v) {
             mac = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v hashed serial @return this */
+        /**
+         * Sets hashed serial.
+         *
+         * @param v hashed serial
+         * @return this
+         */
         public Builder id0(String v) {
             id0 = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v host id @return this */
+        /**
+         * Sets host id.
+         *
+         * @param v host id
+         * @return this
+         */
         public Builder hostId(String v) {
             hostId = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v accept the terms of service @return this */
+        /**
+         * Sets accept the terms of service.
+         *
+         * @param v accept the terms of service
+         * @return this
+         */
         public Builder agreeToTos(boolean v) {
             agreeToTos = v;
             return this;
         }
 
-        /** @param v the critical message was read @return this */
+        /**
+         * Sets the critical message was read.
+         *
+         * @param v the critical message was read
+         * @return this
+         */
         public Builder readCritical(boolean v) {
             readCritical = v;
             return this;
         }
 
-        /** @param v MFA hash from an earlier {@link SessionInfo#mfaHash()} @return this */
+        /**
+         * Sets MFA hash from an earlier {@link SessionInfo#mfaHash()}.
+         *
+         * @param v MFA hash from an earlier {@link SessionInfo#mfaHash()}
+         * @return this
+         */
         public Builder mfaHash(String v) {
             mfaHash = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v MFA token @return this */
+        /**
+         * Sets MFA token.
+         *
+         * @param v MFA token
+         * @return this
+         */
         public Builder mfaToken(String v) {
             mfaToken = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v requested reply options @return this */
+        /**
+         * Sets requested reply options.
+         *
+         * @param v requested reply options
+         * @return this
+         */
         public Builder options(List<String> v) {
             options = List.copyOf(v);
             return this;
         }
 
-        /** @param v wire format @return this */
+        /**
+         * Sets wire format.
+         *
+         * @param v wire format
+         * @return this
+         */
         public Builder protocol(LoginProtocol v) {
             protocol = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v last exec event code @return this */
+        /**
+         * Sets last exec event code.
+         *
+         * @param v last exec event code
+         * @return this
+         */
         public Builder lastExecEvent(int v) {
             lastExecEvent = v;
             return this;

@@ -27,7 +27,11 @@ public record DisplayName(UUID id, String username, String displayName, String l
         Objects.requireNonNull(legacyLastName, "legacyLastName");
     }
 
-    /** @return "First Last" (just "First" when there is no last name) */
+    /**
+     * Returns "First Last" (just "First" when there is no last name).
+     *
+     * @return "First Last" (just "First" when there is no last name)
+     */
     public String legacyName() {
         return Names.join(legacyFirstName, legacyLastName);
     }

@@ -25,6 +25,8 @@ public final class NameLookupException extends Exception {
     private final transient UUID id;
 
     /**
+     * Sets why.
+     *
      * @param kind why
      * @param id the id that was looked up
      * @param message for people and logs
@@ -36,12 +38,20 @@ public final class NameLookupException extends Exception {
         this.id = id;
     }
 
-    /** @return why */
+    /**
+     * Returns why.
+     *
+     * @return why
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the id that was looked up */
+    /**
+     * Returns the id that was looked up.
+     *
+     * @return the id that was looked up
+     */
     public UUID id() {
         return id;
     }

@@ -127,6 +127,8 @@ public final class Names implements AutoCloseable {
     // ---------------------------------------------------------------- lookups
 
     /**
+     * Returns completes with "First Last".
+     *
      * @param id an agent
      * @return completes with "First Last"
      */
@@ -137,6 +139,8 @@ public final class Names implements AutoCloseable {
     }
 
     /**
+     * Returns completes with every id's name once all are in, or fails with the first failure.
+     *
      * @param ids agents
      * @return completes with every id's name once all are in, or fails with the first failure
      */
@@ -145,6 +149,8 @@ public final class Names implements AutoCloseable {
     }
 
     /**
+     * Returns its legacy name if it is cached.
+     *
      * @param id an agent
      * @return its legacy name if it is cached
      */
@@ -153,6 +159,8 @@ public final class Names implements AutoCloseable {
     }
 
     /**
+     * Returns completes with its display name (made from the legacy name where the region offers no {@value #DISPLAY_NAMES_CAPABILITY}).
+     *
      * @param id an agent
      * @return completes with its display name (made from the legacy name where the region offers no
      *     {@value #DISPLAY_NAMES_CAPABILITY})
@@ -164,6 +172,8 @@ public final class Names implements AutoCloseable {
     }
 
     /**
+     * Returns completes with every id's display name once all are in, or fails with the first failure.
+     *
      * @param ids agents
      * @return completes with every id's display name once all are in, or fails with the first failure
      */
@@ -172,6 +182,8 @@ public final class Names implements AutoCloseable {
     }
 
     /**
+     * Returns its display name if it is cached.
+     *
      * @param id an agent
      * @return its display name if it is cached
      */
@@ -179,7 +191,11 @@ public final class Names implements AutoCloseable {
         return display.get(id);
     }
 
-    /** @return true if the current region offers {@value #DISPLAY_NAMES_CAPABILITY} */
+    /**
+     * Returns true if the current region offers {@value #DISPLAY_NAMES_CAPABILITY}.
+     *
+     * @return true if the current region offers {@value #DISPLAY_NAMES_CAPABILITY}
+     */
     public boolean displayNamesOffered() {
         return capabilities.get().map(c -> c.granted().has(DISPLAY_NAMES_CAPABILITY)).orElse(false);
     }

@@ -81,37 +81,65 @@ public final class ClientResources implements AutoCloseable {
         return builder().build();
     }
 
-    /** @return a builder with the defaults */
+    /**
+     * Returns a builder with the defaults.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the timer every client on these resources uses */
+    /**
+     * Returns the timer every client on these resources uses.
+     *
+     * @return the timer every client on these resources uses
+     */
     public Scheduler scheduler() {
         return timer;
     }
 
-    /** @return the HTTP client for logins, capabilities and event queues */
+    /**
+     * Returns the HTTP client for logins, capabilities and event queues.
+     *
+     * @return the HTTP client for logins, capabilities and event queues
+     */
     public HttpClient httpClient() {
         return http;
     }
 
-    /** @return the login service on the shared HTTP client */
+    /**
+     * Returns the login service on the shared HTTP client.
+     *
+     * @return the login service on the shared HTTP client
+     */
     public AuthenticationService authenticationService() {
         return login;
     }
 
-    /** @return the default region services (seed capability, event queue) on the shared HTTP client */
+    /**
+     * Returns the default region services (seed capability, event queue) on the shared HTTP client.
+     *
+     * @return the default region services (seed capability, event queue) on the shared HTTP client
+     */
     public RegionServices regionServices() {
         return regionServices;
     }
 
-    /** @return opens one socket per client, all read by the shared receive thread */
+    /**
+     * Returns opens one socket per client, all read by the shared receive thread.
+     *
+     * @return opens one socket per client, all read by the shared receive thread
+     */
     public TransportFactory transportFactory() {
         return () -> udp.open(udpConfig);
     }
 
-    /** @return how many client sockets are open on the shared receive thread */
+    /**
+     * Returns how many client sockets are open on the shared receive thread.
+     *
+     * @return how many client sockets are open on the shared receive thread
+     */
     public int openSockets() {
         return udp.openTransports();
     }
@@ -147,6 +175,8 @@ public final class ClientResources implements AutoCloseable {
         }
 
         /**
+         * Sets whether event queues poll through the shared JDK {@code HttpClient} instead of slnet's light long-poll connection (the default, which costs far less heap per bot).
+         *
          * @param v whether event queues poll through the shared JDK {@code HttpClient} instead of
          *     slnet's light long-poll connection (the default, which costs far less heap per bot)
          * @return this
@@ -156,13 +186,23 @@ public final class ClientResources implements AutoCloseable {
             return this;
         }
 
-        /** @param v the prefix of the shared threads' names @return this */
+        /**
+         * Sets the prefix of the shared threads' names.
+         *
+         * @param v the prefix of the shared threads' names
+         * @return this
+         */
         public Builder threadPrefix(String v) {
             threadPrefix = Objects.requireNonNull(v, "threadPrefix");
             return this;
         }
 
-        /** @param v the settings of each client's UDP socket @return this */
+        /**
+         * Sets the settings of each client's UDP socket.
+         *
+         * @param v the settings of each client's UDP socket
+         * @return this
+         */
         public Builder udpConfig(UdpTransportConfig v) {
             udpConfig = Objects.requireNonNull(v, "udpConfig");
             return this;

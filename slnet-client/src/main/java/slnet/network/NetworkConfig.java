@@ -123,91 +123,166 @@ public record NetworkConfig(TransportFactory transportFactory, CircuitConfig cir
         private Builder() {
         }
 
-        /** @param v the transport factory @return this */
+        /**
+         * Sets the transport factory.
+         *
+         * @param v the transport factory
+         * @return this
+         */
         public Builder transportFactory(TransportFactory v) {
             transportFactory = v;
             return this;
         }
 
-        /** @param v the circuits' settings (CLIENT role) @return this */
+        /**
+         * Sets the circuits' settings (CLIENT role).
+         *
+         * @param v the circuits' settings (CLIENT role)
+         * @return this
+         */
         public Builder circuitConfig(CircuitConfig v) {
             circuitConfig = v;
             return this;
         }
 
-        /** @param v the wait per handshake step @return this */
+        /**
+         * Sets the wait per handshake step.
+         *
+         * @param v the wait per handshake step
+         * @return this
+         */
         public Builder handshakeStepTimeout(Duration v) {
             handshakeStepTimeout = v;
             return this;
         }
 
-        /** @param v the wait for LogoutReply @return this */
+        /**
+         * Sets the wait for LogoutReply.
+         *
+         * @param v the wait for LogoutReply
+         * @return this
+         */
         public Builder logoutTimeout(Duration v) {
             logoutTimeout = v;
             return this;
         }
 
-        /** @param v the shortest spacing of AgentUpdates on change @return this */
+        /**
+         * Sets the shortest spacing of AgentUpdates on change.
+         *
+         * @param v the shortest spacing of AgentUpdates on change
+         * @return this
+         */
         public Builder agentUpdateInterval(Duration v) {
             agentUpdateInterval = v;
             return this;
         }
 
-        /** @param v the longest spacing of AgentUpdates when idle @return this */
+        /**
+         * Sets the longest spacing of AgentUpdates when idle.
+         *
+         * @param v the longest spacing of AgentUpdates when idle
+         * @return this
+         */
         public Builder agentUpdateKeepAlive(Duration v) {
             agentUpdateKeepAlive = v;
             return this;
         }
 
-        /** @param v the reconnect policy @return this */
+        /**
+         * Sets the reconnect policy.
+         *
+         * @param v the reconnect policy
+         * @return this
+         */
         public Builder reconnectPolicy(ReconnectPolicy v) {
             reconnectPolicy = v;
             return this;
         }
 
-        /** @param v whether a shutdown hook logs out @return this */
+        /**
+         * Sets whether a shutdown hook logs out.
+         *
+         * @param v whether a shutdown hook logs out
+         * @return this
+         */
         public Builder logoutOnShutdown(boolean v) {
             logoutOnShutdown = v;
             return this;
         }
 
-        /** @param v messages per circuit awaiting dispatch @return this */
+        /**
+         * Sets messages per circuit awaiting dispatch.
+         *
+         * @param v messages per circuit awaiting dispatch
+         * @return this
+         */
         public Builder inboundQueueCapacity(int v) {
             inboundQueueCapacity = v;
             return this;
         }
 
-        /** @param v the scheduler, not closed by the manager; null for its own @return this */
+        /**
+         * Sets the scheduler, not closed by the manager; null for its own.
+         *
+         * @param v the scheduler, not closed by the manager; null for its own
+         * @return this
+         */
         public Builder scheduler(Scheduler v) {
             scheduler = v;
             return this;
         }
 
-        /** @param v the clock that stamps events @return this */
+        /**
+         * Sets the clock that stamps events.
+         *
+         * @param v the clock that stamps events
+         * @return this
+         */
         public Builder clock(Clock v) {
             clock = v;
             return this;
         }
 
-        /** @param v the login service, not closed by the manager; null for its own @return this */
+        /**
+         * Sets the login service, not closed by the manager; null for its own.
+         *
+         * @param v the login service, not closed by the manager; null for its own
+         * @return this
+         */
         public Builder authenticationService(AuthenticationService v) {
             authenticationService = v;
             return this;
         }
 
-        /** @param v the packet tap, or null @return this */
+        /**
+         * Sets the packet tap, or null.
+         *
+         * @param v the packet tap, or null
+         * @return this
+         */
         public Builder packetTap(PacketTap v) {
             packetTap = v;
             return this;
         }
 
-        /** @param v the datagram tap (e.g. a capture writer), or null @return this */
+        /**
+         * Sets the datagram tap (e.g. a capture writer), or null.
+         *
+         * @param v the datagram tap (e.g. a capture writer), or null
+         * @return this
+         */
         public Builder datagramTap(DatagramTap v) {
             datagramTap = v;
             return this;
         }
 
-        /** @param v the region services hook @return this */
+        /**
+         * Sets the region services hook.
+         *
+         * @param v the region services hook
+         * @return this
+         */
         public Builder regionServices(RegionServices v) {
             regionServices = v;
             return this;

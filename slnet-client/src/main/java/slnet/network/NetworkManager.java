@@ -145,7 +145,11 @@ public final class NetworkManager implements AutoCloseable {
         return circuits;
     }
 
-    /** @return the timer of this manager (its own or the configured one), for layers above that batch or time out */
+    /**
+     * Returns the timer of this manager (its own or the configured one), for layers above that batch or time out.
+     *
+     * @return the timer of this manager (its own or the configured one), for layers above that batch or time out
+     */
     public Scheduler scheduler() {
         return scheduler;
     }
@@ -212,7 +216,11 @@ public final class NetworkManager implements AutoCloseable {
         return travel.regionHandle(regionName);
     }
 
-    /** @return the current region's capabilities, once its seed answered (with the default region services) */
+    /**
+     * Returns the current region's capabilities, once its seed answered (with the default region services).
+     *
+     * @return the current region's capabilities, once its seed answered (with the default region services)
+     */
     public Optional<RegionCapabilityAccess> capabilities() {
         Session s = lifecycle.current();
         if (s == null) {
@@ -222,68 +230,116 @@ public final class NetworkManager implements AutoCloseable {
                 ? Optional.of(access) : Optional.empty();
     }
 
-    /** @return the addresses of every open circuit: the primary one and the neighbours' */
+    /**
+     * Returns the addresses of every open circuit: the primary one and the neighbours'.
+     *
+     * @return the addresses of every open circuit: the primary one and the neighbours'
+     */
     public java.util.Set<InetSocketAddress> circuitAddresses() {
         return circuits.stats().keySet();
     }
 
     // ---------------------------------------------------------------- accessors
 
-    /** @return the current status, read without blocking */
+    /**
+     * Returns the current status, read without blocking.
+     *
+     * @return the current status, read without blocking
+     */
     public NetworkStatus status() {
         return tracker.status();
     }
 
-    /** @return the event bus: subscribe to it, or pull from {@link NetworkEventBus#events()} */
+    /**
+     * Returns the event bus: subscribe to it, or pull from {@link NetworkEventBus#events()}.
+     *
+     * @return the event bus: subscribe to it, or pull from {@link NetworkEventBus#events()}
+     */
     public NetworkEventBus events() {
         return bus;
     }
 
-    /** @return where handlers for inbound messages are registered */
+    /**
+     * Returns where handlers for inbound messages are registered.
+     *
+     * @return where handlers for inbound messages are registered
+     */
     public HandlerRegistry handlers() {
         return handlers;
     }
 
-    /** @return the configuration */
+    /**
+     * Returns the configuration.
+     *
+     * @return the configuration
+     */
     public NetworkConfig config() {
         return config;
     }
 
-    /** @return the current session, while there is one (CONNECTING, CONNECTED) */
+    /**
+     * Returns the current session, while there is one (CONNECTING, CONNECTED).
+     *
+     * @return the current session, while there is one (CONNECTING, CONNECTED)
+     */
     public Optional<SessionInfo> session() {
         Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.of(s.info);
     }
 
-    /** @return the primary circuit's address, while there is one */
+    /**
+     * Returns the primary circuit's address, while there is one.
+     *
+     * @return the primary circuit's address, while there is one
+     */
     public Optional<InetSocketAddress> primaryCircuit() {
         Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.of(s.primary.remoteAddress());
     }
 
-    /** @return the primary circuit's view (send messages on it), while there is one */
+    /**
+     * Returns the primary circuit's view (send messages on it), while there is one.
+     *
+     * @return the primary circuit's view (send messages on it), while there is one
+     */
     public Optional<HandlerContext> primaryContext() {
         Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.of(s.primary.context);
     }
 
-    /** @return the local address of the UDP transport, once the first connect opened it (until close) */
+    /**
+     * Returns the local address of the UDP transport, once the first connect opened it (until close).
+     *
+     * @return the local address of the UDP transport, once the first connect opened it (until close)
+     */
     public Optional<InetSocketAddress> localAddress() {
         return circuits.localAddress();
     }
 
-    /** @return the primary region's id, once its RegionHandshake arrived */
+    /**
+     * Returns the primary region's id, once its RegionHandshake arrived.
+     *
+     * @return the primary region's id, once its RegionHandshake arrived
+     */
     public Optional<java.util.UUID> regionId() {
         Session s = lifecycle.current();
         return s == null ? Optional.empty() : Optional.ofNullable(s.primary.region.regionId());
     }
 
-    /** @return the counters of each open circuit, by simulator address */
+    /**
+     * Returns the counters of each open circuit, by simulator address.
+     *
+     * @return the counters of each open circuit, by simulator address
+     */
     public Map<InetSocketAddress, CircuitStats> circuitStats() {
         return circuits.stats();
     }
 
-    /** @return inbound messages dropped because a circuit's dispatch queue was full */
+    /**
+     * Returns inbound messages dropped because a circuit's dispatch queue was full.
+     *
+     * @return inbound messages dropped because a circuit's dispatch queue was full
+     */
     public long inboundDropped() {
         return circuits.inboundDropped();
     }

@@ -10,7 +10,11 @@ import slnet.protocol.llsd.Llsd;
  */
 public interface RegionCapabilityAccess {
 
-    /** @return what the region granted (names and URIs; the URIs are secrets, never log them) */
+    /**
+     * Returns what the region granted (names and URIs; the URIs are secrets, never log them).
+     *
+     * @return what the region granted (names and URIs; the URIs are secrets, never log them)
+     */
     RegionCapabilities granted();
 
     /**

@@ -7,6 +7,8 @@ public final class TeleportException extends Exception {
     private final String reason;
 
     /**
+     * Sets the grid's reason key or a description.
+     *
      * @param reason the grid's reason key or a description
      */
     public TeleportException(String reason) {
@@ -14,7 +16,11 @@ public final class TeleportException extends Exception {
         this.reason = reason;
     }
 
-    /** @return the grid's reason key (e.g. {@code no_host}) or a description */
+    /**
+     * Returns the grid's reason key (e.g. {@code no_host}) or a description.
+     *
+     * @return the grid's reason key (e.g. {@code no_host}) or a description
+     */
     public String reason() {
         return reason;
     }

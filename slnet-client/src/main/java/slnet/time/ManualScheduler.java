@@ -88,12 +88,20 @@ public final class ManualScheduler implements Scheduler {
         advanceBy(0);
     }
 
-    /** @return how many tasks have run so far: how often the code under test woke up */
+    /**
+     * Returns how many tasks have run so far: how often the code under test woke up.
+     *
+     * @return how many tasks have run so far: how often the code under test woke up
+     */
     public synchronized long tasksRun() {
         return tasksRun;
     }
 
-    /** @return how many tasks are scheduled and not yet run */
+    /**
+     * Returns how many tasks are scheduled and not yet run.
+     *
+     * @return how many tasks are scheduled and not yet run
+     */
     public synchronized int pendingTasks() {
         return queue.size();
     }

@@ -17,7 +17,11 @@ public interface Sleeper {
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** @return a sleeper on the real clock ({@link Thread#sleep(Duration)}) */
+    /**
+     * Returns a sleeper on the real clock ({@link Thread#sleep(Duration)}).
+     *
+     * @return a sleeper on the real clock ({@link Thread#sleep(Duration)})
+     */
     static Sleeper system() {
         return Thread::sleep;
     }

@@ -97,7 +97,11 @@ public final class UdpSelectorLoop implements AutoCloseable {
         }
     }
 
-    /** @return how many transports are open on this loop */
+    /**
+     * Returns how many transports are open on this loop.
+     *
+     * @return how many transports are open on this loop
+     */
     public int openTransports() {
         return transports.size();
     }

@@ -27,7 +27,11 @@ public record AgentGroup(UUID agentId, String firstName, String lastName, UUID a
         Objects.requireNonNull(groupTitle, "groupTitle");
     }
 
-    /** @return true if a group is active */
+    /**
+     * Returns true if a group is active.
+     *
+     * @return true if a group is active
+     */
     public boolean hasActiveGroup() {
         return activeGroupId.getMostSignificantBits() != 0 || activeGroupId.getLeastSignificantBits() != 0;
     }

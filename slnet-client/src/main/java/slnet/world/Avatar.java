@@ -31,22 +31,38 @@ public record Avatar(UUID id, String name, long regionHandle, Vector3 position, 
         Objects.requireNonNull(position, "position");
     }
 
-    /** @return the name, if the avatar's object update told it */
+    /**
+     * Returns the name, if the avatar's object update told it.
+     *
+     * @return the name, if the avatar's object update told it
+     */
     public Optional<String> knownName() {
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
-    /** @return true if it sits on an object */
+    /**
+     * Returns true if it sits on an object.
+     *
+     * @return true if it sits on an object
+     */
     public boolean isSitting() {
         return parentId != 0;
     }
 
-    /** @return the x of its global position, meters */
+    /**
+     * Returns the x of its global position, meters.
+     *
+     * @return the x of its global position, meters
+     */
     public double globalX() {
         return (regionHandle >>> 32) + (double) position.x();
     }
 
-    /** @return the y of its global position, meters */
+    /**
+     * Returns the y of its global position, meters.
+     *
+     * @return the y of its global position, meters
+     */
     public double globalY() {
         return (regionHandle & 0xFFFF_FFFFL) + (double) position.y();
     }

@@ -95,7 +95,11 @@ public final class Avatars implements AutoCloseable {
 
     // ---------------------------------------------------------------- queries
 
-    /** @return every avatar the client knows of, over all regions, nearest first */
+    /**
+     * Returns every avatar the client knows of, over all regions, nearest first.
+     *
+     * @return every avatar the client knows of, over all regions, nearest first
+     */
     public List<Avatar> all() {
         List<Avatar> all = new ArrayList<>();
         double[] from = selfGlobal;
@@ -107,6 +111,8 @@ public final class Avatars implements AutoCloseable {
     }
 
     /**
+     * Returns the avatars in it, nearest first; empty for a region the client does not see.
+     *
      * @param regionHandle a region's handle
      * @return the avatars in it, nearest first; empty for a region the client does not see
      */
@@ -121,6 +127,8 @@ public final class Avatars implements AutoCloseable {
     }
 
     /**
+     * Returns the avatar, in whichever region lists it (the one nearest the client if several do).
+     *
      * @param id an agent's id
      * @return the avatar, in whichever region lists it (the one nearest the client if several do)
      */
@@ -129,6 +137,8 @@ public final class Avatars implements AutoCloseable {
     }
 
     /**
+     * Returns the avatar the client tracks there ({@code Prey} of the coarse locations), if any.
+     *
      * @param regionHandle a region's handle
      * @return the avatar the client tracks there ({@code Prey} of the coarse locations), if any
      */
@@ -137,7 +147,11 @@ public final class Avatars implements AutoCloseable {
         return r == null ? Optional.empty() : Optional.ofNullable(r.prey());
     }
 
-    /** @return the client's own global position (x, y from the region corner plus the local position), once known */
+    /**
+     * Returns the client's own global position (x, y from the region corner plus the local position), once known.
+     *
+     * @return the client's own global position (x, y from the region corner plus the local position), once known
+     */
     public Optional<Vector3> ownGlobalPosition() {
         double[] s = selfGlobal;
         return s == null ? Optional.empty() : Optional.of(new Vector3((float) s[0], (float) s[1], (float) s[2]));

@@ -17,6 +17,8 @@ public enum ClickAction {
     private static final ClickAction[] BY_CODE = {TOUCH, SIT, BUY, PAY, OPEN, PLAY, OPEN_MEDIA, ZOOM, DISABLED, IGNORE};
 
     /**
+     * Returns its action, or {@link #UNKNOWN}.
+     *
      * @param code the wire byte
      * @return its action, or {@link #UNKNOWN}
      */

@@ -34,7 +34,11 @@ public record ExtraParams(Flexible flexible, Light light, Sculpt sculpt, LightIm
         others = Collections.unmodifiableMap(new TreeMap<>(others));
     }
 
-    /** @return true if the object is a mesh (a sculpt of type 5) */
+    /**
+     * Returns true if the object is a mesh (a sculpt of type 5).
+     *
+     * @return true if the object is a mesh (a sculpt of type 5)
+     */
     public boolean isMesh() {
         return sculpt != null && sculpt.type() == Sculpt.MESH;
     }

@@ -15,6 +15,8 @@ public enum Material {
     private static final Material[] BY_CODE = {STONE, METAL, GLASS, WOOD, FLESH, PLASTIC, RUBBER, LIGHT};
 
     /**
+     * Returns its material, or {@link #UNKNOWN}.
+     *
      * @param code the wire byte
      * @return its material, or {@link #UNKNOWN}
      */

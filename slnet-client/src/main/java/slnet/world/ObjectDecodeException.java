@@ -25,6 +25,8 @@ public final class ObjectDecodeException extends Exception {
     private final int offset;
 
     /**
+     * Sets why.
+     *
      * @param reason why
      * @param offset where in the block, in bytes
      * @param detail what exactly, for people and logs
@@ -35,12 +37,20 @@ public final class ObjectDecodeException extends Exception {
         this.offset = offset;
     }
 
-    /** @return why the block did not decode */
+    /**
+     * Returns why the block did not decode.
+     *
+     * @return why the block did not decode
+     */
     public Reason reason() {
         return reason;
     }
 
-    /** @return the byte offset in the block where decoding stopped */
+    /**
+     * Returns the byte offset in the block where decoding stopped.
+     *
+     * @return the byte offset in the block where decoding stopped
+     */
     public int offset() {
         return offset;
     }

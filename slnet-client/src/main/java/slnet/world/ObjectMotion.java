@@ -22,6 +22,8 @@ public record ObjectMotion(Vector3 position, Vector3 velocity, Vector3 accelerat
             Quaternion.IDENTITY, Vector3.ZERO, null);
 
     /**
+     * Returns the same motion at another position.
+     *
      * @param otherPosition another position
      * @return the same motion at another position
      */

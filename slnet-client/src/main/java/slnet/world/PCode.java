@@ -23,12 +23,18 @@ public enum PCode {
         this.code = code;
     }
 
-    /** @return the wire code, or -1 for {@link #UNKNOWN} */
+    /**
+     * Returns the wire code, or -1 for {@link #UNKNOWN}.
+     *
+     * @return the wire code, or -1 for {@link #UNKNOWN}
+     */
     public int code() {
         return code;
     }
 
     /**
+     * Returns its kind, or {@link #UNKNOWN}.
+     *
      * @param code a wire code (U8)
      * @return its kind, or {@link #UNKNOWN}
      */

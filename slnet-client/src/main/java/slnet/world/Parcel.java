@@ -54,6 +54,8 @@ public record Parcel(long regionHandle, int localId, String name, String descrip
     }
 
     /**
+     * Returns whether it is set.
+     *
      * @param flag one of the {@code FLAG_} values (or any parcel flag bit)
      * @return whether it is set
      */

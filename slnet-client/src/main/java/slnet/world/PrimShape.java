@@ -35,87 +35,155 @@ public record PrimShape(int pathCurve, int profileCurve, int pathBegin, int path
     private static final float REV_QUANTUM = 0.015f;
     private static final float HOLLOW_QUANTUM = 0.00002f;
 
-    /** @return where the path starts, 0..1 */
+    /**
+     * Returns where the path starts, 0..1.
+     *
+     * @return where the path starts, 0..1
+     */
     public float pathBeginCut() {
         return pathBegin * CUT_QUANTUM;
     }
 
-    /** @return where the path ends, 0..1 */
+    /**
+     * Returns where the path ends, 0..1.
+     *
+     * @return where the path ends, 0..1
+     */
     public float pathEndCut() {
         return (50000 - pathEnd) * CUT_QUANTUM;
     }
 
-    /** @return the path's x scale (taper at the top), 0..1 (2 for a few shapes) */
+    /**
+     * Returns the path's x scale (taper at the top), 0..1 (2 for a few shapes).
+     *
+     * @return the path's x scale (taper at the top), 0..1 (2 for a few shapes)
+     */
     public float pathScaleXValue() {
         return (200 - pathScaleX) * SCALE_QUANTUM;
     }
 
-    /** @return the path's y scale */
+    /**
+     * Returns the path's y scale.
+     *
+     * @return the path's y scale
+     */
     public float pathScaleYValue() {
         return (200 - pathScaleY) * SCALE_QUANTUM;
     }
 
-    /** @return the x shear, -0.5..0.5 */
+    /**
+     * Returns the x shear, -0.5..0.5.
+     *
+     * @return the x shear, -0.5..0.5
+     */
     public float pathShearXValue() {
         return (byte) pathShearX * SCALE_QUANTUM;
     }
 
-    /** @return the y shear, -0.5..0.5 */
+    /**
+     * Returns the y shear, -0.5..0.5.
+     *
+     * @return the y shear, -0.5..0.5
+     */
     public float pathShearYValue() {
         return (byte) pathShearY * SCALE_QUANTUM;
     }
 
-    /** @return the twist at the end, in turns, -1..1 */
+    /**
+     * Returns the twist at the end, in turns, -1..1.
+     *
+     * @return the twist at the end, in turns, -1..1
+     */
     public float pathTwistValue() {
         return pathTwist * SCALE_QUANTUM;
     }
 
-    /** @return the twist at the start, in turns */
+    /**
+     * Returns the twist at the start, in turns.
+     *
+     * @return the twist at the start, in turns
+     */
     public float pathTwistBeginValue() {
         return pathTwistBegin * SCALE_QUANTUM;
     }
 
-    /** @return the radius offset */
+    /**
+     * Returns the radius offset.
+     *
+     * @return the radius offset
+     */
     public float pathRadiusOffsetValue() {
         return pathRadiusOffset * SCALE_QUANTUM;
     }
 
-    /** @return the x taper, -1..1 */
+    /**
+     * Returns the x taper, -1..1.
+     *
+     * @return the x taper, -1..1
+     */
     public float pathTaperXValue() {
         return pathTaperX * SCALE_QUANTUM;
     }
 
-    /** @return the y taper, -1..1 */
+    /**
+     * Returns the y taper, -1..1.
+     *
+     * @return the y taper, -1..1
+     */
     public float pathTaperYValue() {
         return pathTaperY * SCALE_QUANTUM;
     }
 
-    /** @return revolutions, 1..4 */
+    /**
+     * Returns revolutions, 1..4.
+     *
+     * @return revolutions, 1..4
+     */
     public float pathRevolutionsValue() {
         return 1 + pathRevolutions * REV_QUANTUM;
     }
 
-    /** @return skew */
+    /**
+     * Returns skew.
+     *
+     * @return skew
+     */
     public float pathSkewValue() {
         return pathSkew * SCALE_QUANTUM;
     }
 
-    /** @return where the profile starts, 0..1 */
+    /**
+     * Returns where the profile starts, 0..1.
+     *
+     * @return where the profile starts, 0..1
+     */
     public float profileBeginCut() {
         return profileBegin * CUT_QUANTUM;
     }
 
-    /** @return where the profile ends, 0..1 */
+    /**
+     * Returns where the profile ends, 0..1.
+     *
+     * @return where the profile ends, 0..1
+     */
     public float profileEndCut() {
         return (50000 - profileEnd) * CUT_QUANTUM;
     }
 
-    /** @return the hollow, 0..0.99 */
+    /**
+     * Returns the hollow, 0..0.99.
+     *
+     * @return the hollow, 0..0.99
+     */
     public float profileHollowValue() {
         return profileHollow * HOLLOW_QUANTUM;
     }
 
-    /** @return the name of the basic shape the viewer would show for these curves */
+    /**
+     * Returns the name of the basic shape the viewer would show for these curves.
+     *
+     * @return the name of the basic shape the viewer would show for these curves
+     */
     public String basicShape() {
         int profile = profileCurve & 0x0F;
         int path = pathCurve & 0xF0;

@@ -46,22 +46,36 @@ public final class RegionObjects {
         this.simulator = simulator;
     }
 
-    /** @return the region's handle */
+    /**
+     * Returns the region's handle.
+     *
+     * @return the region's handle
+     */
     public long regionHandle() {
         return regionHandle;
     }
 
-    /** @return the simulator's UDP address, or null for a store not on a circuit */
+    /**
+     * Returns the simulator's UDP address, or null for a store not on a circuit.
+     *
+     * @return the simulator's UDP address, or null for a store not on a circuit
+     */
     public InetSocketAddress simulator() {
         return simulator;
     }
 
-    /** @return how many objects are known */
+    /**
+     * Returns how many objects are known.
+     *
+     * @return how many objects are known
+     */
     public synchronized int size() {
         return byLocalId.size();
     }
 
     /**
+     * Returns the object.
+     *
      * @param localId a local id
      * @return the object
      */
@@ -71,6 +85,8 @@ public final class RegionObjects {
     }
 
     /**
+     * Returns the object.
+     *
      * @param id an object's UUID
      * @return the object
      */
@@ -79,7 +95,11 @@ public final class RegionObjects {
         return e == null ? Optional.empty() : Optional.of(e.snapshot());
     }
 
-    /** @return every object, in no particular order */
+    /**
+     * Returns every object, in no particular order.
+     *
+     * @return every object, in no particular order
+     */
     public synchronized List<WorldObject> all() {
         List<WorldObject> all = new ArrayList<>(byLocalId.size());
         byLocalId.forEach(e -> all.add(e.snapshot()));
@@ -87,6 +107,8 @@ public final class RegionObjects {
     }
 
     /**
+     * Returns those matching, in no particular order.
+     *
      * @param filter which objects
      * @return those matching, in no particular order
      */
@@ -101,7 +123,11 @@ public final class RegionObjects {
         return found;
     }
 
-    /** @return the avatars in view */
+    /**
+     * Returns the avatars in view.
+     *
+     * @return the avatars in view
+     */
     public List<WorldObject> avatars() {
         return find(WorldObject::isAvatar);
     }
@@ -146,6 +172,8 @@ public final class RegionObjects {
     }
 
     /**
+     * Returns its position in region coordinates, when it and its ancestors are known.
+     *
      * @param localId an object
      * @return its position in region coordinates, when it and its ancestors are known
      */
@@ -155,6 +183,8 @@ public final class RegionObjects {
     }
 
     /**
+     * Returns its children as known.
+     *
      * @param parentLocalId a parent's local id (known or not)
      * @return its children as known
      */

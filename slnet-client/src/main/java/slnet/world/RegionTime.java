@@ -23,7 +23,11 @@ public record RegionTime(long regionHandle, long usecSinceStart, int secondsPerD
         Objects.requireNonNull(sunAngularVelocity, "sunAngularVelocity");
     }
 
-    /** @return how far through the region's day it is, 0 (inclusive) to 1 (exclusive); 0 if a day has no length */
+    /**
+     * Returns how far through the region's day it is, 0 (inclusive) to 1 (exclusive); 0 if a day has no length.
+     *
+     * @return how far through the region's day it is, 0 (inclusive) to 1 (exclusive); 0 if a day has no length
+     */
     public double dayFraction() {
         if (secondsPerDay <= 0) {
             return 0;

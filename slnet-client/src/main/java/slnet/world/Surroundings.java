@@ -96,27 +96,47 @@ public final class Surroundings implements AutoCloseable {
                 handlers.register(AgentDataUpdate.class, HANDLER_PRIORITY, this::onAgentData));
     }
 
-    /** @return the parcel the agent stands on, once its region described it */
+    /**
+     * Returns the parcel the agent stands on, once its region described it.
+     *
+     * @return the parcel the agent stands on, once its region described it
+     */
     public Optional<Parcel> parcel() {
         return Optional.ofNullable(parcel.get());
     }
 
-    /** @return the details of the agent's region, once it answered {@code RequestRegionInfo} */
+    /**
+     * Returns the details of the agent's region, once it answered {@code RequestRegionInfo}.
+     *
+     * @return the details of the agent's region, once it answered {@code RequestRegionInfo}
+     */
     public Optional<RegionDetails> regionDetails() {
         return Optional.ofNullable(details.get());
     }
 
-    /** @return the time of day in the agent's region, once it told it */
+    /**
+     * Returns the time of day in the agent's region, once it told it.
+     *
+     * @return the time of day in the agent's region, once it told it
+     */
     public Optional<RegionTime> time() {
         return Optional.ofNullable(time.get());
     }
 
-    /** @return the agent's active group and title, once told */
+    /**
+     * Returns the agent's active group and title, once told.
+     *
+     * @return the agent's active group and title, once told
+     */
     public Optional<AgentGroup> agentGroup() {
         return Optional.ofNullable(group.get());
     }
 
-    /** @return how many descriptions of the agent's parcel arrived (each request is answered once) */
+    /**
+     * Returns how many descriptions of the agent's parcel arrived (each request is answered once).
+     *
+     * @return how many descriptions of the agent's parcel arrived (each request is answered once)
+     */
     public int parcelUpdates() {
         return parcelReplies.get();
     }

@@ -34,6 +34,8 @@ public record TextureEntry(TextureFace defaultFace, Map<Integer, TextureFace> fa
     }
 
     /**
+     * Returns its settings: its overrides or the default face.
+     *
      * @param face a face number
      * @return its settings: its overrides or the default face
      */

@@ -115,12 +115,18 @@ public final class World implements AutoCloseable {
 
     // ---------------------------------------------------------------- queries
 
-    /** @return the regions with objects, one per open circuit that sent any */
+    /**
+     * Returns the regions with objects, one per open circuit that sent any.
+     *
+     * @return the regions with objects, one per open circuit that sent any
+     */
     public List<RegionObjects> regions() {
         return List.copyOf(regions.values());
     }
 
     /**
+     * Returns its objects, if the client has a circuit to it that sent any.
+     *
      * @param regionHandle a region's handle
      * @return its objects, if the client has a circuit to it that sent any
      */
@@ -134,6 +140,8 @@ public final class World implements AutoCloseable {
     }
 
     /**
+     * Returns the object, in whichever region it is.
+     *
      * @param id an object's UUID
      * @return the object, in whichever region it is
      */
@@ -148,6 +156,8 @@ public final class World implements AutoCloseable {
     }
 
     /**
+     * Returns those matching, over every region.
+     *
      * @param filter which objects
      * @return those matching, over every region
      */
@@ -160,6 +170,8 @@ public final class World implements AutoCloseable {
     }
 
     /**
+     * Returns those so named, over every region.
+     *
      * @param name an avatar's name or an object's name from its properties (case ignored)
      * @return those so named, over every region
      */
@@ -202,7 +214,11 @@ public final class World implements AutoCloseable {
         return p.future().copy();
     }
 
-    /** @return the counters */
+    /**
+     * Returns the counters.
+     *
+     * @return the counters
+     */
     public WorldStats stats() {
         int objects = 0;
         for (RegionObjects r : regions.values()) {

@@ -47,22 +47,36 @@ public record WorldObject(long regionHandle, int localId, UUID id, int parentId,
         nameValues = List.copyOf(nameValues);
     }
 
-    /** @return true for an avatar */
+    /**
+     * Returns true for an avatar.
+     *
+     * @return true for an avatar
+     */
     public boolean isAvatar() {
         return pcode == PCode.AVATAR;
     }
 
-    /** @return true if it has no parent */
+    /**
+     * Returns true if it has no parent.
+     *
+     * @return true if it has no parent
+     */
     public boolean isRoot() {
         return parentId == 0;
     }
 
-    /** @return the position relative to the parent */
+    /**
+     * Returns the position relative to the parent.
+     *
+     * @return the position relative to the parent
+     */
     public Vector3 position() {
         return motion.position();
     }
 
     /**
+     * Returns its value.
+     *
      * @param name a pair's name, e.g. {@code FirstName}
      * @return its value
      */

@@ -76,6 +76,8 @@ public final class ClientMetrics implements MeterBinder, AutoCloseable {
     }
 
     /**
+     * Sets the client to watch.
+     *
      * @param client the client to watch
      * @param tags   tags for every meter, such as {@code bot=name}
      */
@@ -84,6 +86,8 @@ public final class ClientMetrics implements MeterBinder, AutoCloseable {
     }
 
     /**
+     * Sets where the statistics come from (for a client behind a wrapper, or tests).
+     *
      * @param stats where the statistics come from (for a client behind a wrapper, or tests)
      * @param tags  tags for every meter
      */

@@ -59,7 +59,11 @@ public record CapturedDatagram(String messageName, byte[] datagram, boolean outb
         return (outbound ? CaptureFile.OUTBOUND_PREFIX : "") + messageName + ' ' + HEX.formatHex(datagram);
     }
 
-    /** @return the datagram's length in bytes */
+    /**
+     * Returns the datagram's length in bytes.
+     *
+     * @return the datagram's length in bytes
+     */
     public int length() {
         return datagram.length;
     }

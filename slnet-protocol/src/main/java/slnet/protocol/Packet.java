@@ -65,42 +65,74 @@ public final class Packet {
         return new Packet(flags, sequence, extraHeader, acks, message);
     }
 
-    /** @return the flags byte */
+    /**
+     * Returns the flags byte.
+     *
+     * @return the flags byte
+     */
     public int flags() {
         return flags;
     }
 
-    /** @return true if the zerocoded flag is set */
+    /**
+     * Returns true if the zerocoded flag is set.
+     *
+     * @return true if the zerocoded flag is set
+     */
     public boolean zerocoded() {
         return (flags & PacketHeader.ZEROCODED) != 0;
     }
 
-    /** @return true if the reliable flag is set */
+    /**
+     * Returns true if the reliable flag is set.
+     *
+     * @return true if the reliable flag is set
+     */
     public boolean reliable() {
         return (flags & PacketHeader.RELIABLE) != 0;
     }
 
-    /** @return true if the resent flag is set */
+    /**
+     * Returns true if the resent flag is set.
+     *
+     * @return true if the resent flag is set
+     */
     public boolean resent() {
         return (flags & PacketHeader.RESENT) != 0;
     }
 
-    /** @return true if the acks flag is set */
+    /**
+     * Returns true if the acks flag is set.
+     *
+     * @return true if the acks flag is set
+     */
     public boolean hasAcks() {
         return (flags & PacketHeader.ACKS) != 0;
     }
 
-    /** @return the sequence number */
+    /**
+     * Returns the sequence number.
+     *
+     * @return the sequence number
+     */
     public int sequence() {
         return sequence;
     }
 
-    /** @return the extra header bytes, usually empty */
+    /**
+     * Returns the extra header bytes, usually empty.
+     *
+     * @return the extra header bytes, usually empty
+     */
     public Bytes extraHeader() {
         return extraHeader;
     }
 
-    /** @return the number of appended acks */
+    /**
+     * Returns the number of appended acks.
+     *
+     * @return the number of appended acks
+     */
     public int ackCount() {
         return acks.length;
     }
@@ -115,12 +147,20 @@ public final class Packet {
         return acks[index];
     }
 
-    /** @return a copy of the appended acks */
+    /**
+     * Returns a copy of the appended acks.
+     *
+     * @return a copy of the appended acks
+     */
     public int[] acks() {
         return acks.clone();
     }
 
-    /** @return the message */
+    /**
+     * Returns the message.
+     *
+     * @return the message
+     */
     public Message message() {
         return message;
     }

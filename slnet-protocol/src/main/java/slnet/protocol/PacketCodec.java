@@ -120,7 +120,11 @@ public final class PacketCodec {
         }
     }
 
-    /** @return how strictly this codec decodes message bodies */
+    /**
+     * Returns how strictly this codec decodes message bodies.
+     *
+     * @return how strictly this codec decodes message bodies
+     */
     public DecodeMode decodeMode() {
         return mode;
     }
@@ -135,12 +139,20 @@ public final class PacketCodec {
         return lastDeviations;
     }
 
-    /** @return the largest datagram this codec encodes */
+    /**
+     * Returns the largest datagram this codec encodes.
+     *
+     * @return the largest datagram this codec encodes
+     */
     public int mtu() {
         return mtu;
     }
 
-    /** @return the messages this codec knows */
+    /**
+     * Returns the messages this codec knows.
+     *
+     * @return the messages this codec knows
+     */
     public MessageRegistry registry() {
         return registry;
     }

@@ -203,91 +203,166 @@ public final class WireReader {
         take(count, what);
     }
 
-    /** @return an unsigned byte, 0 to 255 @throws PacketDecodeException if truncated */
+    /**
+     * Returns an unsigned byte, 0 to 255.
+     *
+     * @return an unsigned byte, 0 to 255
+     * @throws PacketDecodeException if truncated
+     */
     public int u8() throws PacketDecodeException {
         int at = take(1, "U8");
         return buffer[at] & 0xFF;
     }
 
-    /** @return a signed byte @throws PacketDecodeException if truncated */
+    /**
+     * Returns a signed byte.
+     *
+     * @return a signed byte
+     * @throws PacketDecodeException if truncated
+     */
     public int s8() throws PacketDecodeException {
         int at = take(1, "S8");
         return buffer[at];
     }
 
-    /** @return an unsigned 16-bit value @throws PacketDecodeException if truncated */
+    /**
+     * Returns an unsigned 16-bit value.
+     *
+     * @return an unsigned 16-bit value
+     * @throws PacketDecodeException if truncated
+     */
     public int u16() throws PacketDecodeException {
         int at = take(2, "U16");
         return (short) SHORT_LE.get(buffer, at) & 0xFFFF;
     }
 
-    /** @return a signed 16-bit value @throws PacketDecodeException if truncated */
+    /**
+     * Returns a signed 16-bit value.
+     *
+     * @return a signed 16-bit value
+     * @throws PacketDecodeException if truncated
+     */
     public int s16() throws PacketDecodeException {
         int at = take(2, "S16");
         return (short) SHORT_LE.get(buffer, at);
     }
 
-    /** @return a 32-bit value (unsigned for U32: use {@link Integer#toUnsignedLong}) @throws PacketDecodeException if truncated */
+    /**
+     * Returns a 32-bit value (unsigned for U32: use {@link Integer#toUnsignedLong}).
+     *
+     * @return a 32-bit value (unsigned for U32: use {@link Integer#toUnsignedLong})
+     * @throws PacketDecodeException if truncated
+     */
     public int s32() throws PacketDecodeException {
         int at = take(4, "32-bit integer");
         return (int) INT_LE.get(buffer, at);
     }
 
-    /** @return a 64-bit value (unsigned for U64) @throws PacketDecodeException if truncated */
+    /**
+     * Returns a 64-bit value (unsigned for U64).
+     *
+     * @return a 64-bit value (unsigned for U64)
+     * @throws PacketDecodeException if truncated
+     */
     public long s64() throws PacketDecodeException {
         int at = take(8, "64-bit integer");
         return (long) LONG_LE.get(buffer, at);
     }
 
-    /** @return a 32-bit float @throws PacketDecodeException if truncated */
+    /**
+     * Returns a 32-bit float.
+     *
+     * @return a 32-bit float
+     * @throws PacketDecodeException if truncated
+     */
     public float f32() throws PacketDecodeException {
         int at = take(4, "F32");
         return Float.intBitsToFloat((int) INT_LE.get(buffer, at));
     }
 
-    /** @return a 64-bit float @throws PacketDecodeException if truncated */
+    /**
+     * Returns a 64-bit float.
+     *
+     * @return a 64-bit float
+     * @throws PacketDecodeException if truncated
+     */
     public double f64() throws PacketDecodeException {
         int at = take(8, "F64");
         return Double.longBitsToDouble((long) LONG_LE.get(buffer, at));
     }
 
-    /** @return a BOOL: any non-zero byte is true @throws PacketDecodeException if truncated */
+    /**
+     * Returns a BOOL: any non-zero byte is true.
+     *
+     * @return a BOOL: any non-zero byte is true
+     * @throws PacketDecodeException if truncated
+     */
     public boolean bool() throws PacketDecodeException {
         int at = take(1, "BOOL");
         return buffer[at] != 0;
     }
 
-    /** @return a UUID, its 16 bytes in network order @throws PacketDecodeException if truncated */
+    /**
+     * Returns a UUID, its 16 bytes in network order.
+     *
+     * @return a UUID, its 16 bytes in network order
+     * @throws PacketDecodeException if truncated
+     */
     public UUID uuid() throws PacketDecodeException {
         int at = take(16, "LLUUID");
         return new UUID((long) LONG_BE.get(buffer, at), (long) LONG_BE.get(buffer, at + 8));
     }
 
-    /** @return an {@code LLVector3} @throws PacketDecodeException if truncated */
+    /**
+     * Returns an {@code LLVector3}.
+     *
+     * @return an {@code LLVector3}
+     * @throws PacketDecodeException if truncated
+     */
     public Vector3 vector3() throws PacketDecodeException {
         int at = take(12, "LLVector3");
         return new Vector3(floatAt(at), floatAt(at + 4), floatAt(at + 8));
     }
 
-    /** @return an {@code LLVector3d} @throws PacketDecodeException if truncated */
+    /**
+     * Returns an {@code LLVector3d}.
+     *
+     * @return an {@code LLVector3d}
+     * @throws PacketDecodeException if truncated
+     */
     public Vector3d vector3d() throws PacketDecodeException {
         int at = take(24, "LLVector3d");
         return new Vector3d(doubleAt(at), doubleAt(at + 8), doubleAt(at + 16));
     }
 
-    /** @return an {@code LLVector4} @throws PacketDecodeException if truncated */
+    /**
+     * Returns an {@code LLVector4}.
+     *
+     * @return an {@code LLVector4}
+     * @throws PacketDecodeException if truncated
+     */
     public Vector4 vector4() throws PacketDecodeException {
         int at = take(16, "LLVector4");
         return new Vector4(floatAt(at), floatAt(at + 4), floatAt(at + 8), floatAt(at + 12));
     }
 
-    /** @return an {@code LLQuaternion}, w derived from x, y, z @throws PacketDecodeException if truncated */
+    /**
+     * Returns an {@code LLQuaternion}, w derived from x, y, z.
+     *
+     * @return an {@code LLQuaternion}, w derived from x, y, z
+     * @throws PacketDecodeException if truncated
+     */
     public Quaternion quaternion() throws PacketDecodeException {
         int at = take(12, "LLQuaternion");
         return Quaternion.fromWire(floatAt(at), floatAt(at + 4), floatAt(at + 8));
     }
 
-    /** @return an {@code IPADDR} (network byte order) @throws PacketDecodeException if truncated */
+    /**
+     * Returns an {@code IPADDR} (network byte order).
+     *
+     * @return an {@code IPADDR} (network byte order)
+     * @throws PacketDecodeException if truncated
+     */
     public Inet4Address ipAddress() throws PacketDecodeException {
         int at = take(4, "IPADDR");
         byte[] address = {buffer[at], buffer[at + 1], buffer[at + 2], buffer[at + 3]};
@@ -298,7 +373,12 @@ public final class WireReader {
         }
     }
 
-    /** @return an {@code IPPORT} (big-endian) @throws PacketDecodeException if truncated */
+    /**
+     * Returns an {@code IPPORT} (big-endian).
+     *
+     * @return an {@code IPPORT} (big-endian)
+     * @throws PacketDecodeException if truncated
+     */
     public int ipPort() throws PacketDecodeException {
         int at = take(2, "IPPORT");
         return ((buffer[at] & 0xFF) << 8) | (buffer[at + 1] & 0xFF);

@@ -82,63 +82,107 @@ public final class WireWriter {
         }
     }
 
-    /** @param value 0 to 255 */
+    /**
+     * Sets 0 to 255.
+     *
+     * @param value 0 to 255
+     */
     public void u8(int value) {
         checkRange(value, 0, 255, "U8");
         buffer[take(1)] = (byte) value;
     }
 
-    /** @param value -128 to 127 */
+    /**
+     * Sets -128 to 127.
+     *
+     * @param value -128 to 127
+     */
     public void s8(int value) {
         checkRange(value, -128, 127, "S8");
         buffer[take(1)] = (byte) value;
     }
 
-    /** @param value 0 to 65535 */
+    /**
+     * Sets 0 to 65535.
+     *
+     * @param value 0 to 65535
+     */
     public void u16(int value) {
         checkRange(value, 0, 65535, "U16");
         SHORT_LE.set(buffer, take(2), (short) value);
     }
 
-    /** @param value -32768 to 32767 */
+    /**
+     * Sets -32768 to 32767.
+     *
+     * @param value -32768 to 32767
+     */
     public void s16(int value) {
         checkRange(value, Short.MIN_VALUE, Short.MAX_VALUE, "S16");
         SHORT_LE.set(buffer, take(2), (short) value);
     }
 
-    /** @param value any 32-bit value (U32 is unsigned) */
+    /**
+     * Sets any 32-bit value (U32 is unsigned).
+     *
+     * @param value any 32-bit value (U32 is unsigned)
+     */
     public void s32(int value) {
         INT_LE.set(buffer, take(4), value);
     }
 
-    /** @param value any 64-bit value (U64 is unsigned) */
+    /**
+     * Sets any 64-bit value (U64 is unsigned).
+     *
+     * @param value any 64-bit value (U64 is unsigned)
+     */
     public void s64(long value) {
         LONG_LE.set(buffer, take(8), value);
     }
 
-    /** @param value a float */
+    /**
+     * Sets a float.
+     *
+     * @param value a float
+     */
     public void f32(float value) {
         INT_LE.set(buffer, take(4), Float.floatToRawIntBits(value));
     }
 
-    /** @param value a double */
+    /**
+     * Sets a double.
+     *
+     * @param value a double
+     */
     public void f64(double value) {
         LONG_LE.set(buffer, take(8), Double.doubleToRawLongBits(value));
     }
 
-    /** @param value written as 1 or 0 */
+    /**
+     * Sets written as 1 or 0.
+     *
+     * @param value written as 1 or 0
+     */
     public void bool(boolean value) {
         buffer[take(1)] = (byte) (value ? 1 : 0);
     }
 
-    /** @param value a UUID, written in network order */
+    /**
+     * Sets a UUID, written in network order.
+     *
+     * @param value a UUID, written in network order
+     */
     public void uuid(UUID value) {
         int at = take(16);
         LONG_BE.set(buffer, at, value.getMostSignificantBits());
         LONG_BE.set(buffer, at + 8, value.getLeastSignificantBits());
     }
 
-    /** @param value an {@code LLVector3} */
+    /**
+     * Sets an {@code LLVector3}.
+     *
+     * @param value an {@code LLVector3}
+     */
     public void vector3(Vector3 value) {
         int at = take(12);
         INT_LE.set(buffer, at, Float.floatToRawIntBits(value.x()));
@@ -146,7 +190,11 @@ public final class WireWriter {
         INT_LE.set(buffer, at + 8, Float.floatToRawIntBits(value.z()));
     }
 
-    /** @param value an {@code LLVector3d} */
+    /**
+     * Sets an {@code LLVector3d}.
+     *
+     * @param value an {@code LLVector3d}
+     */
     public void vector3d(Vector3d value) {
         int at = take(24);
         LONG_LE.set(buffer, at, Double.doubleToRawLongBits(value.x()));
@@ -154,7 +202,11 @@ public final class WireWriter {
         LONG_LE.set(buffer, at + 16, Double.doubleToRawLongBits(value.z()));
     }
 
-    /** @param value an {@code LLVector4} */
+    /**
+     * Sets an {@code LLVector4}.
+     *
+     * @param value an {@code LLVector4}
+     */
     public void vector4(Vector4 value) {
         int at = take(16);
         INT_LE.set(buffer, at, Float.floatToRawIntBits(value.x()));
@@ -163,7 +215,11 @@ public final class WireWriter {
         INT_LE.set(buffer, at + 12, Float.floatToRawIntBits(value.w()));
     }
 
-    /** @param value a rotation: normalised, made w &gt;= 0, and its x, y, z written */
+    /**
+     * Sets a rotation: normalised, made w &gt;= 0, and its x, y, z written.
+     *
+     * @param value a rotation: normalised, made w &gt;= 0, and its x, y, z written
+     */
     public void quaternion(Quaternion value) {
         Quaternion wire = value.w() >= 0 && isUnit(value) ? value : value.toWireForm();
         int at = take(12);
@@ -177,13 +233,21 @@ public final class WireWriter {
         return Math.abs(norm - 1f) < 1e-5f;
     }
 
-    /** @param value an IPv4 address, written in network order */
+    /**
+     * Sets an IPv4 address, written in network order.
+     *
+     * @param value an IPv4 address, written in network order
+     */
     public void ipAddress(Inet4Address value) {
         byte[] address = value.getAddress();
         System.arraycopy(address, 0, buffer, take(4), 4);
     }
 
-    /** @param value 0 to 65535, written big-endian */
+    /**
+     * Sets 0 to 65535, written big-endian.
+     *
+     * @param value 0 to 65535, written big-endian
+     */
     public void ipPort(int value) {
         checkRange(value, 0, 65535, "IPPORT");
         int at = take(2);
@@ -204,7 +268,11 @@ public final class WireWriter {
         value.copyTo(buffer, take(size));
     }
 
-    /** @param value up to 255 bytes, written after a length byte */
+    /**
+     * Sets up to 255 bytes, written after a length byte.
+     *
+     * @param value up to 255 bytes, written after a length byte
+     */
     public void variable1(Bytes value) {
         int length = value.length();
         if (length > 255) {
@@ -215,7 +283,11 @@ public final class WireWriter {
         value.copyTo(buffer, at + 1);
     }
 
-    /** @param value up to 65535 bytes, written after a little-endian 16-bit length */
+    /**
+     * Sets up to 65535 bytes, written after a little-endian 16-bit length.
+     *
+     * @param value up to 65535 bytes, written after a little-endian 16-bit length
+     */
     public void variable2(Bytes value) {
         int length = value.length();
         if (length > 65535) {

@@ -376,25 +376,42 @@ public final class LoginServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param v an account to accept @return this */
+        /**
+         * Sets an account to accept.
+         *
+         * @param v an account to accept
+         * @return this
+         */
         public Builder account(TestAccount v) {
             accounts.add(Objects.requireNonNull(v));
             return this;
         }
 
-        /** @param v the simulator's UDP address sent as sim_ip/sim_port @return this */
+        /**
+         * Sets the simulator's UDP address sent as sim_ip/sim_port.
+         *
+         * @param v the simulator's UDP address sent as sim_ip/sim_port
+         * @return this
+         */
         public Builder simulator(InetSocketAddress v) {
             simulator = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v the region's name @return this */
+        /**
+         * Sets the region's name.
+         *
+         * @param v the region's name
+         * @return this
+         */
         public Builder regionName(String v) {
             regionName = Objects.requireNonNull(v);
             return this;
         }
 
         /**
+         * Sets global x of the region corner, meters (multiple of 256).
+         *
          * @param x global x of the region corner, meters (multiple of 256)
          * @param y global y of the region corner, meters (multiple of 256)
          * @return this
@@ -405,13 +422,23 @@ public final class LoginServer implements AutoCloseable {
             return this;
         }
 
-        /** @param v the seed capability URI; default is one on this server @return this */
+        /**
+         * Sets the seed capability URI; default is one on this server.
+         *
+         * @param v the seed capability URI; default is one on this server
+         * @return this
+         */
         public Builder seedCapability(URI v) {
             seedCapability = Objects.requireNonNull(v);
             return this;
         }
 
-        /** @param v each account's friends, listed in its login reply @return this */
+        /**
+         * Sets each account's friends, listed in its login reply.
+         *
+         * @param v each account's friends, listed in its login reply
+         * @return this
+         */
         public Builder friendsOf(java.util.function.Function<java.util.UUID, java.util.List<java.util.UUID>> v) {
             friendsOf = Objects.requireNonNull(v);
             return this;
@@ -430,6 +457,8 @@ public final class LoginServer implements AutoCloseable {
         }
 
         /**
+         * Sets global x of the home region's corner, meters (default: the start region's).
+         *
          * @param x global x of the home region's corner, meters (default: the start region's)
          * @param y global y of the home region's corner, meters
          * @return this
@@ -443,7 +472,12 @@ public final class LoginServer implements AutoCloseable {
             return this;
         }
 
-        /** @param v the name reported by get_grid_info @return this */
+        /**
+         * Sets the name reported by get_grid_info.
+         *
+         * @param v the name reported by get_grid_info
+         * @return this
+         */
         public Builder gridName(String v) {
             gridName = Objects.requireNonNull(v);
             return this;

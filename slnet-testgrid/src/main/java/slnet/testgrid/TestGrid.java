@@ -68,6 +68,8 @@ public final class TestGrid implements AutoCloseable {
     }
 
     /**
+     * Returns a builder for a grid with one region, "Test Region" at (256000, 256000), capabilities on, and no accounts.
+     *
      * @return a builder for a grid with one region, "Test Region" at (256000, 256000), capabilities
      *         on, and no accounts
      */
@@ -75,22 +77,36 @@ public final class TestGrid implements AutoCloseable {
         return new Builder();
     }
 
-    /** @return the login endpoint viewers post {@code login_to_simulator} to */
+    /**
+     * Returns the login endpoint viewers post {@code login_to_simulator} to.
+     *
+     * @return the login endpoint viewers post {@code login_to_simulator} to
+     */
     public URI loginUri() {
         return loginServer.loginUri();
     }
 
-    /** @return the login server, for its fault switches and records */
+    /**
+     * Returns the login server, for its fault switches and records.
+     *
+     * @return the login server, for its fault switches and records
+     */
     public LoginServer loginServer() {
         return loginServer;
     }
 
-    /** @return the start region's simulator (the only one of a single-region grid), for its test controls */
+    /**
+     * Returns the start region's simulator (the only one of a single-region grid), for its test controls.
+     *
+     * @return the start region's simulator (the only one of a single-region grid), for its test controls
+     */
     public Simulator simulator() {
         return start;
     }
 
     /**
+     * Returns its simulator.
+     *
      * @param regionName a region's name, case-insensitive
      * @return its simulator
      * @throws IllegalArgumentException if the grid has no such region
@@ -100,17 +116,29 @@ public final class TestGrid implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no region " + regionName));
     }
 
-    /** @return every region's simulator, in the order the builder named them */
+    /**
+     * Returns every region's simulator, in the order the builder named them.
+     *
+     * @return every region's simulator, in the order the builder named them
+     */
     public List<Simulator> simulators() {
         return simulators;
     }
 
-    /** @return the grid's map: regions, neighbours, and where each agent is a root agent */
+    /**
+     * Returns the grid's map: regions, neighbours, and where each agent is a root agent.
+     *
+     * @return the grid's map: regions, neighbours, and where each agent is a root agent
+     */
     public GridMap grid() {
         return grid;
     }
 
-    /** @return the capability server, unless the grid was built without capabilities */
+    /**
+     * Returns the capability server, unless the grid was built without capabilities.
+     *
+     * @return the capability server, unless the grid was built without capabilities
+     */
     public Optional<CapsServer> capsServer() {
         return Optional.ofNullable(capsServer);
     }
@@ -167,7 +195,11 @@ public final class TestGrid implements AutoCloseable {
         grid.setDisplayName(agentId, Objects.requireNonNull(displayName, "displayName"));
     }
 
-    /** @return the accounts the builder was given */
+    /**
+     * Returns the accounts the builder was given.
+     *
+     * @return the accounts the builder was given
+     */
     public List<TestAccount> accounts() {
         return accounts;
     }
@@ -295,7 +327,12 @@ public final class TestGrid implements AutoCloseable {
             return this;
         }
 
-        /** @param v see {@link Simulator.Builder#avatarViewLimit}, for every region @return this */
+        /**
+         * Sets see {@link Simulator.Builder#avatarViewLimit}, for every region.
+         *
+         * @param v see {@link Simulator.Builder#avatarViewLimit}, for every region
+         * @return this
+         */
         public Builder avatarViewLimit(int v) {
             if (v < 0) {
                 throw new IllegalArgumentException("avatarViewLimit must not be negative, not " + v);
@@ -304,7 +341,12 @@ public final class TestGrid implements AutoCloseable {
             return this;
         }
 
-        /** @param meters see {@link Simulator.Builder#spawnScatter}, for every region @return this */
+        /**
+         * Sets see {@link Simulator.Builder#spawnScatter}, for every region.
+         *
+         * @param meters see {@link Simulator.Builder#spawnScatter}, for every region
+         * @return this
+         */
         public Builder spawnScatter(float meters) {
             if (!(meters >= 0 && meters <= 256)) {
                 throw new IllegalArgumentException("spawnScatter must be 0..256 m, not " + meters);
@@ -313,7 +355,12 @@ public final class TestGrid implements AutoCloseable {
             return this;
         }
 
-        /** @param v see {@link Simulator.Builder#coarseLocationInterval}, for every region @return this */
+        /**
+         * Sets see {@link Simulator.Builder#coarseLocationInterval}, for every region.
+         *
+         * @param v see {@link Simulator.Builder#coarseLocationInterval}, for every region
+         * @return this
+         */
         public Builder coarseLocationInterval(Duration v) {
             coarseLocationInterval = Objects.requireNonNull(v, "coarseLocationInterval");
             return this;
@@ -331,7 +378,12 @@ public final class TestGrid implements AutoCloseable {
             return account(TestAccount.of(firstName, lastName, password));
         }
 
-        /** @param v an account the login server accepts @return this */
+        /**
+         * Sets an account the login server accepts.
+         *
+         * @param v an account the login server accepts
+         * @return this
+         */
         public Builder account(TestAccount v) {
             accounts.add(Objects.requireNonNull(v, "account"));
             return this;
@@ -369,25 +421,42 @@ public final class TestGrid implements AutoCloseable {
             return this;
         }
 
-        /** @param v the name of the region logins go to (default: the first) @return this */
+        /**
+         * Sets the name of the region logins go to (default: the first).
+         *
+         * @param v the name of the region logins go to (default: the first)
+         * @return this
+         */
         public Builder startRegion(String v) {
             startRegion = Objects.requireNonNull(v, "startRegion");
             return this;
         }
 
-        /** @param v the name of the region "teleport home" goes to (default: the start region) @return this */
+        /**
+         * Sets the name of the region "teleport home" goes to (default: the start region).
+         *
+         * @param v the name of the region "teleport home" goes to (default: the start region)
+         * @return this
+         */
         public Builder homeRegion(String v) {
             homeRegion = Objects.requireNonNull(v, "homeRegion");
             return this;
         }
 
-        /** @param v the single region's name (when no {@link #region} is added) @return this */
+        /**
+         * Sets the single region's name (when no {@link #region} is added).
+         *
+         * @param v the single region's name (when no {@link #region} is added)
+         * @return this
+         */
         public Builder regionName(String v) {
             regionName = Objects.requireNonNull(v, "regionName");
             return this;
         }
 
         /**
+         * Sets global x of the single region's corner, meters (a multiple of 256).
+         *
          * @param x global x of the single region's corner, meters (a multiple of 256)
          * @param y global y of the single region's corner, meters (a multiple of 256)
          * @return this
@@ -398,37 +467,64 @@ public final class TestGrid implements AutoCloseable {
             return this;
         }
 
-        /** @param v the simulators' circuit settings, e.g. short timeouts for tests @return this */
+        /**
+         * Sets the simulators' circuit settings, e.g. short timeouts for tests.
+         *
+         * @param v the simulators' circuit settings, e.g. short timeouts for tests
+         * @return this
+         */
         public Builder circuitConfig(CircuitConfig v) {
             circuitConfig = Objects.requireNonNull(v, "circuitConfig");
             return this;
         }
 
-        /** @param v the simulators' timer, not owned by the grid (default: each simulator's own thread) @return this */
+        /**
+         * Sets the simulators' timer, not owned by the grid (default: each simulator's own thread).
+         *
+         * @param v the simulators' timer, not owned by the grid (default: each simulator's own thread)
+         * @return this
+         */
         public Builder scheduler(Scheduler v) {
             scheduler = Objects.requireNonNull(v, "scheduler");
             return this;
         }
 
-        /** @param v who hears agents come and go, on every region @return this */
+        /**
+         * Sets who hears agents come and go, on every region.
+         *
+         * @param v who hears agents come and go, on every region
+         * @return this
+         */
         public Builder simulatorListener(SimulatorListener v) {
             listener = Objects.requireNonNull(v, "simulatorListener");
             return this;
         }
 
-        /** @param v a fixed seed capability the login server hands out instead of the real one @return this */
+        /**
+         * Sets a fixed seed capability the login server hands out instead of the real one.
+         *
+         * @param v a fixed seed capability the login server hands out instead of the real one
+         * @return this
+         */
         public Builder seedCapability(URI v) {
             seedCapability = Objects.requireNonNull(v, "seedCapability");
             return this;
         }
 
-        /** @param v whether the simulators answer {@code LogoutRequest} at first (default true) @return this */
+        /**
+         * Sets whether the simulators answer {@code LogoutRequest} at first (default true).
+         *
+         * @param v whether the simulators answer {@code LogoutRequest} at first (default true)
+         * @return this
+         */
         public Builder logoutReplyEnabled(boolean v) {
             logoutReplyEnabled = v;
             return this;
         }
 
         /**
+         * Sets whether to serve seed capabilities and event queues (default true); without them the simulators send what the template allows over UDP ({@code TeleportFailed}), and nothing the template blacklists there ({@code EnableSimulator}, {@code TeleportFinish}, {@code CrossedRegion}), as a grid without caps would.
+         *
          * @param v whether to serve seed capabilities and event queues (default true); without them
          *          the simulators send what the template allows over UDP ({@code TeleportFailed}),
          *          and nothing the template blacklists there ({@code EnableSimulator},
@@ -440,13 +536,20 @@ public final class TestGrid implements AutoCloseable {
             return this;
         }
 
-        /** @param v how long an event-queue poll is held before a 502 (default 20 s) @return this */
+        /**
+         * Sets how long an event-queue poll is held before a 502 (default 20 s).
+         *
+         * @param v how long an event-queue poll is held before a 502 (default 20 s)
+         * @return this
+         */
         public Builder pollHold(Duration v) {
             pollHold = Objects.requireNonNull(v, "pollHold");
             return this;
         }
 
         /**
+         * Sets how long a region keeps an agent that teleported away and is not a neighbour of its new region, if the arrival is not seen sooner (default 10 s).
+         *
          * @param v how long a region keeps an agent that teleported away and is not a neighbour of
          *          its new region, if the arrival is not seen sooner (default 10 s)
          * @return this

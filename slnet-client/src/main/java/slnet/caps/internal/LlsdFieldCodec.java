@@ -37,7 +37,11 @@ public final class LlsdFieldCodec {
         }
     }
 
-    /** @return the LLSD form of a generic field value */
+    /**
+     * Returns the LLSD form of a generic field value.
+     *
+     * @return the LLSD form of a generic field value
+     */
     public static Llsd toLlsd(FieldDescriptor field, Object value) {
         return switch (field.type()) {
             case U8, U16, S8, S16, S32, IPPORT -> Llsd.of((int) (Integer) value);

@@ -58,7 +58,13 @@ public final class LongPollConnection implements AutoCloseable {
 
     /** A complete HTTP answer. */
     public record Response(int status, String contentType, byte[] body) {
-        /** @param status the status code; @param contentType or null; @param body never null */
+        /**
+         * Sets the status code;.
+         *
+         * @param status the status code;
+         * @param contentType or null;
+         * @param body never null
+         */
         public Response {
             Objects.requireNonNull(body, "body");
         }
@@ -86,6 +92,8 @@ public final class LongPollConnection implements AutoCloseable {
     }
 
     /**
+     * Sets an {@code http} or {@code https} URI.
+     *
      * @param uri an {@code http} or {@code https} URI
      * @param maxBodyBytes the largest body accepted
      * @param tls the factory for https connections, or null for the JDK's default context
@@ -111,7 +119,11 @@ public final class LongPollConnection implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** @return whether a connection is open now (for tests) */
+    /**
+     * Returns whether a connection is open now (for tests).
+     *
+     * @return whether a connection is open now (for tests)
+     */
     public synchronized boolean isConnected() {
         return socket != null && !socket.isClosed();
     }

@@ -33,12 +33,20 @@ public final class AckQueue {
         ids[count++] = sequence;
     }
 
-    /** @return how many acks are queued */
+    /**
+     * Returns how many acks are queued.
+     *
+     * @return how many acks are queued
+     */
     public int size() {
         return count;
     }
 
-    /** @return when the oldest queued ack was queued; meaningless when empty */
+    /**
+     * Returns when the oldest queued ack was queued; meaningless when empty.
+     *
+     * @return when the oldest queued ack was queued; meaningless when empty
+     */
     public long oldestQueuedNs() {
         return oldestQueuedNs;
     }

@@ -179,7 +179,11 @@ public final class DuplicateWindow {
         }
     }
 
-    /** @return how many numbers are remembered */
+    /**
+     * Returns how many numbers are remembered.
+     *
+     * @return how many numbers are remembered
+     */
     public int size() {
         return size;
     }

@@ -55,7 +55,11 @@ public final class EventDispatcher<E> {
         scheduleDrain();
     }
 
-    /** @return how many events were dropped */
+    /**
+     * Returns how many events were dropped.
+     *
+     * @return how many events were dropped
+     */
     public long dropped() {
         return dropped.sum();
     }

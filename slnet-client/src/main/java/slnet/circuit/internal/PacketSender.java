@@ -88,7 +88,11 @@ public final class PacketSender {
         this.maxAcksPerPacket = Math.min(255, (config.mtu() - PacketHeader.LENGTH - 5) / 4);
     }
 
-    /** @return the most ids one PacketAck carries at this MTU */
+    /**
+     * Returns the most ids one PacketAck carries at this MTU.
+     *
+     * @return the most ids one PacketAck carries at this MTU
+     */
     public int maxAcksPerPacket() {
         return maxAcksPerPacket;
     }
@@ -381,17 +385,29 @@ public final class PacketSender {
         unackedBytes = 0;
     }
 
-    /** @return reliable packets in flight */
+    /**
+     * Returns reliable packets in flight.
+     *
+     * @return reliable packets in flight
+     */
     public int unackedCount() {
         return unacked.size();
     }
 
-    /** @return their bytes */
+    /**
+     * Returns their bytes.
+     *
+     * @return their bytes
+     */
     public long unackedBytes() {
         return unackedBytes;
     }
 
-    /** @return reliable messages waiting for room */
+    /**
+     * Returns reliable messages waiting for room.
+     *
+     * @return reliable messages waiting for room
+     */
     public int queuedCount() {
         return queue.size();
     }

@@ -48,17 +48,29 @@ public final class RttEstimator {
         }
     }
 
-    /** @return the smoothed RTT, or 0 before the first sample */
+    /**
+     * Returns the smoothed RTT, or 0 before the first sample.
+     *
+     * @return the smoothed RTT, or 0 before the first sample
+     */
     public long smoothedNs() {
         return smoothedNs;
     }
 
-    /** @return the latest sample, or 0 before the first */
+    /**
+     * Returns the latest sample, or 0 before the first.
+     *
+     * @return the latest sample, or 0 before the first
+     */
     public long lastNs() {
         return lastNs;
     }
 
-    /** @return the retransmission timeout for a first send */
+    /**
+     * Returns the retransmission timeout for a first send.
+     *
+     * @return the retransmission timeout for a first send
+     */
     public long retransmitTimeoutNs() {
         if (smoothedNs == 0) {
             return initialRtoNs;

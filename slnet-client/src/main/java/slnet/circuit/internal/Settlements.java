@@ -21,7 +21,11 @@ public final class Settlements {
     public Settlements() {
     }
 
-    /** @param future to complete normally */
+    /**
+     * Sets to complete normally.
+     *
+     * @param future to complete normally
+     */
     public void complete(CompletableFuture<Void> future) {
         record(future, null);
     }
@@ -45,7 +49,11 @@ public final class Settlements {
         failures.add(failure);
     }
 
-    /** @return true while {@link #settle()} runs callbacks; a re-entrant caller needs its own instance */
+    /**
+     * Returns true while {@link #settle()} runs callbacks; a re-entrant caller needs its own instance.
+     *
+     * @return true while {@link #settle()} runs callbacks; a re-entrant caller needs its own instance
+     */
     public boolean settling() {
         return settling;
     }

@@ -14,6 +14,8 @@ public final class FlightEvents {
     }
 
     /**
+     * Sets the simulator.
+     *
      * @param simulator the simulator
      * @param reason    why it was lost
      */
@@ -27,6 +29,8 @@ public final class FlightEvents {
     }
 
     /**
+     * Sets the other end of the circuit.
+     *
      * @param peer          the other end of the circuit
      * @param role          which end this is
      * @param message       the message's name
@@ -47,6 +51,8 @@ public final class FlightEvents {
     }
 
     /**
+     * Sets the simulator.
+     *
      * @param simulator the simulator
      * @param message   the message's name, or "?"
      * @param reason    the decoder's reason
@@ -67,6 +73,8 @@ public final class FlightEvents {
     }
 
     /**
+     * Sets first and last name.
+     *
      * @param account  first and last name
      * @param loginUri the login URI; only its host and port are recorded
      * @param failure  the failure's kind
@@ -86,7 +94,11 @@ public final class FlightEvents {
         }
     }
 
-    /** @param reason why the teleport failed */
+    /**
+     * Sets why the teleport failed.
+     *
+     * @param reason why the teleport failed
+     */
     public static void teleportFailed(String reason) {
         TeleportFailedEvent e = new TeleportFailedEvent();
         if (e.shouldCommit()) {

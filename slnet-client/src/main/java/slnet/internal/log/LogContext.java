@@ -42,7 +42,11 @@ public final class LogContext {
         }
     }
 
-    /** @return the agent's name, or null before it is known */
+    /**
+     * Returns the agent's name, or null before it is known.
+     *
+     * @return the agent's name, or null before it is known
+     */
     public String agent() {
         return agent;
     }

@@ -90,7 +90,11 @@ public sealed interface Llsd
 
     /** A Unicode string. @param value the value, never null */
     record Str(String value) implements Llsd {
-        /** Rejects null. */
+        /**
+         * Rejects null.
+         *
+         * @param value the value, never null
+         */
         public Str {
             Objects.requireNonNull(value, "value");
         }
@@ -98,7 +102,11 @@ public sealed interface Llsd
 
     /** A 128-bit UUID. @param value the value, never null */
     record Uuid(UUID value) implements Llsd {
-        /** Rejects null. */
+        /**
+         * Rejects null.
+         *
+         * @param value the value, never null
+         */
         public Uuid {
             Objects.requireNonNull(value, "value");
         }
@@ -109,7 +117,11 @@ public sealed interface Llsd
      * so sub-microsecond precision does not survive that format. @param value the instant
      */
     record Date(Instant value) implements Llsd {
-        /** Rejects null. */
+        /**
+         * Rejects null.
+         *
+         * @param value the instant
+         */
         public Date {
             Objects.requireNonNull(value, "value");
         }
@@ -121,12 +133,20 @@ public sealed interface Llsd
      * @param value the URI text, never null
      */
     record Uri(String value) implements Llsd {
-        /** Rejects null. */
+        /**
+         * Rejects null.
+         *
+         * @param value the URI text, never null
+         */
         public Uri {
             Objects.requireNonNull(value, "value");
         }
 
-        /** @return the URI parsed by {@link URI}, or {@code null} if it is not a valid URI */
+        /**
+         * Returns the URI parsed by {@link URI}, or {@code null} if it is not a valid URI.
+         *
+         * @return the URI parsed by {@link URI}, or {@code null} if it is not a valid URI
+         */
         public URI toUri() {
             try {
                 return new URI(value);
@@ -142,18 +162,30 @@ public sealed interface Llsd
      * @param value the bytes (copied in; {@link #value()} returns a copy too)
      */
     record Binary(byte[] value) implements Llsd {
-        /** Copies the bytes in. */
+        /**
+         * Copies the bytes in.
+         *
+         * @param value the bytes (copied in; {@link #value()} returns a copy too)
+         */
         public Binary {
             value = value.clone();
         }
 
-        /** @return a copy of the bytes */
+        /**
+         * Returns a copy of the bytes.
+         *
+         * @return a copy of the bytes
+         */
         @Override
         public byte[] value() {
             return value.clone();
         }
 
-        /** @return the number of bytes */
+        /**
+         * Returns the number of bytes.
+         *
+         * @return the number of bytes
+         */
         public int length() {
             return value.length;
         }
@@ -181,7 +213,11 @@ public sealed interface Llsd
      * @param entries the entries (copied in)
      */
     record Map(java.util.Map<String, Llsd> entries) implements Llsd {
-        /** Copies the entries, keeping their order; rejects null keys and values. */
+        /**
+         * Copies the entries, keeping their order; rejects null keys and values.
+         *
+         * @param entries the entries (copied in)
+         */
         public Map {
             LinkedHashMap<String, Llsd> copy = new LinkedHashMap<>(Math.max(16, entries.size() * 4 / 3 + 1));
             for (var e : entries.entrySet()) {
@@ -202,7 +238,11 @@ public sealed interface Llsd
             return entries.hashCode();
         }
 
-        /** @return a builder for a map, keeping insertion order */
+        /**
+         * Returns a builder for a map, keeping insertion order.
+         *
+         * @return a builder for a map, keeping insertion order
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -245,7 +285,11 @@ public sealed interface Llsd
                 return put(key, Llsd.of(value));
             }
 
-            /** @return the map built so far */
+            /**
+             * Returns the map built so far.
+             *
+             * @return the map built so far
+             */
             public Map build() {
                 return new Map(entries);
             }
@@ -258,7 +302,11 @@ public sealed interface Llsd
      * @param elements the elements (copied in)
      */
     record Array(List<Llsd> elements) implements Llsd {
-        /** Copies the elements; rejects nulls. */
+        /**
+         * Copies the elements; rejects nulls.
+         *
+         * @param elements the elements (copied in)
+         */
         public Array {
             elements = List.copyOf(elements);
         }
@@ -276,17 +324,29 @@ public sealed interface Llsd
 
     // ---- factories -------------------------------------------------------------------------
 
-    /** @return the undefined value */
+    /**
+     * Returns the undefined value.
+     *
+     * @return the undefined value
+     */
     static Llsd undef() {
         return Undef.INSTANCE;
     }
 
-    /** @return a boolean value */
+    /**
+     * Returns a boolean value.
+     *
+     * @return a boolean value
+     */
     static Llsd of(boolean value) {
         return value ? Bool.TRUE : Bool.FALSE;
     }
 
-    /** @return an integer value */
+    /**
+     * Returns an integer value.
+     *
+     * @return an integer value
+     */
     static Llsd of(int value) {
         return new Int(value);
     }
@@ -306,32 +366,56 @@ public sealed interface Llsd
         return new Int((int) value);
     }
 
-    /** @return a real value */
+    /**
+     * Returns a real value.
+     *
+     * @return a real value
+     */
     static Llsd of(double value) {
         return new Real(value);
     }
 
-    /** @return a string value, or undef for {@code null} */
+    /**
+     * Returns a string value, or undef for {@code null}.
+     *
+     * @return a string value, or undef for {@code null}
+     */
     static Llsd of(String value) {
         return value == null ? Undef.INSTANCE : new Str(value);
     }
 
-    /** @return a UUID value, or undef for {@code null} */
+    /**
+     * Returns a UUID value, or undef for {@code null}.
+     *
+     * @return a UUID value, or undef for {@code null}
+     */
     static Llsd of(UUID value) {
         return value == null ? Undef.INSTANCE : new Uuid(value);
     }
 
-    /** @return a date value, or undef for {@code null} */
+    /**
+     * Returns a date value, or undef for {@code null}.
+     *
+     * @return a date value, or undef for {@code null}
+     */
     static Llsd of(Instant value) {
         return value == null ? Undef.INSTANCE : new Date(value);
     }
 
-    /** @return a URI value, or undef for {@code null} */
+    /**
+     * Returns a URI value, or undef for {@code null}.
+     *
+     * @return a URI value, or undef for {@code null}
+     */
     static Llsd of(URI value) {
         return value == null ? Undef.INSTANCE : new Uri(value.toString());
     }
 
-    /** @return a binary value holding a copy of the bytes, or undef for {@code null} */
+    /**
+     * Returns a binary value holding a copy of the bytes, or undef for {@code null}.
+     *
+     * @return a binary value holding a copy of the bytes, or undef for {@code null}
+     */
     static Llsd of(byte[] value) {
         return value == null ? Undef.INSTANCE : new Binary(value);
     }
@@ -361,12 +445,20 @@ public sealed interface Llsd
         return new Binary(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
     }
 
-    /** @return a URI value from its text, or undef for {@code null} */
+    /**
+     * Returns a URI value from its text, or undef for {@code null}.
+     *
+     * @return a URI value from its text, or undef for {@code null}
+     */
     static Llsd uri(String value) {
         return value == null ? Undef.INSTANCE : new Uri(value);
     }
 
-    /** @return a builder for a map */
+    /**
+     * Returns a builder for a map.
+     *
+     * @return a builder for a map
+     */
     static Map.Builder map() {
         return Map.builder();
     }
@@ -393,12 +485,20 @@ public sealed interface Llsd
         return b.build();
     }
 
-    /** @return an array of the given values */
+    /**
+     * Returns an array of the given values.
+     *
+     * @return an array of the given values
+     */
     static Array arrayOf(Llsd... elements) {
         return new Array(List.of(elements));
     }
 
-    /** @return an array of the given values */
+    /**
+     * Returns an array of the given values.
+     *
+     * @return an array of the given values
+     */
     static Array arrayOf(List<? extends Llsd> elements) {
         return new Array(List.copyOf(elements));
     }
@@ -431,17 +531,27 @@ public sealed interface Llsd
 
     // ---- inspection and conversion ---------------------------------------------------------
 
-    /** @return the kind of this value */
+    /**
+     * Returns the kind of this value.
+     *
+     * @return the kind of this value
+     */
     default Type type() {
         return LlsdConversions.type(this);
     }
 
-    /** @return whether this is the undefined value */
+    /**
+     * Returns whether this is the undefined value.
+     *
+     * @return whether this is the undefined value
+     */
     default boolean isUndefined() {
         return this == Undef.INSTANCE;
     }
 
     /**
+     * Returns the value as a boolean: integers and reals are true when non-zero (NaN false), strings when non-empty, UUIDs when not null; undef and everything else false.
+     *
      * @return the value as a boolean: integers and reals are true when non-zero (NaN false),
      *     strings when non-empty, UUIDs when not null; undef and everything else false
      */
@@ -450,6 +560,8 @@ public sealed interface Llsd
     }
 
     /**
+     * Returns the value as an integer: booleans 1/0; reals truncated toward zero and clamped (NaN 0); strings parsed as numbers then truncated ({@code "12"} 12, junk 0); dates as whole seconds since the epoch; undef and everything else 0.
+     *
      * @return the value as an integer: booleans 1/0; reals truncated toward zero and clamped
      *     (NaN 0); strings parsed as numbers then truncated ({@code "12"} 12, junk 0); dates
      *     as whole seconds since the epoch; undef and everything else 0
@@ -459,6 +571,8 @@ public sealed interface Llsd
     }
 
     /**
+     * Returns the value as a long: binary of up to 8 bytes as a big-endian unsigned number (see {@link #ofU64}); integers sign-extended; everything else as {@link #asInt()} would, but without clamping to 32 bits (reals clamp to the long range); longer binary 0.
+     *
      * @return the value as a long: binary of up to 8 bytes as a big-endian unsigned number (see
      *     {@link #ofU64}); integers sign-extended; everything else as {@link #asInt()} would,
      *     but without clamping to 32 bits (reals clamp to the long range); longer binary 0
@@ -468,6 +582,8 @@ public sealed interface Llsd
     }
 
     /**
+     * Returns the value as a real: booleans 1/0; strings parsed (junk 0); dates as seconds since the epoch; undef and everything else 0.
+     *
      * @return the value as a real: booleans 1/0; strings parsed (junk 0); dates as seconds since
      *     the epoch; undef and everything else 0
      */
@@ -476,6 +592,8 @@ public sealed interface Llsd
     }
 
     /**
+     * Returns the value as a string: booleans {@code "true"}/{@code ""}; numbers in decimal (reals {@code nan}/{@code inf}/{@code -inf} when not finite); UUIDs hyphenated lower case; dates ISO-8601; URIs their text; undef, binary, maps and arrays {@code ""}.
+     *
      * @return the value as a string: booleans {@code "true"}/{@code ""}; numbers in decimal
      *     (reals {@code nan}/{@code inf}/{@code -inf} when not finite); UUIDs hyphenated lower
      *     case; dates ISO-8601; URIs their text; undef, binary, maps and arrays {@code ""}
@@ -484,12 +602,18 @@ public sealed interface Llsd
         return LlsdConversions.asString(this);
     }
 
-    /** @return the value as a UUID: strings parsed; everything else, or junk, {@link #NULL_UUID} */
+    /**
+     * Returns the value as a UUID: strings parsed; everything else, or junk, {@link #NULL_UUID}.
+     *
+     * @return the value as a UUID: strings parsed; everything else, or junk, {@link #NULL_UUID}
+     */
     default UUID asUuid() {
         return LlsdConversions.asUuid(this);
     }
 
     /**
+     * Returns the value as an instant: strings parsed as ISO-8601; integers and reals as seconds since the epoch; everything else, or junk, the epoch.
+     *
      * @return the value as an instant: strings parsed as ISO-8601; integers and reals as
      *     seconds since the epoch; everything else, or junk, the epoch
      */
@@ -497,17 +621,29 @@ public sealed interface Llsd
         return LlsdConversions.asDate(this);
     }
 
-    /** @return the value as URI text: URIs and strings their text, everything else {@code ""} */
+    /**
+     * Returns the value as URI text: URIs and strings their text, everything else {@code ""}.
+     *
+     * @return the value as URI text: URIs and strings their text, everything else {@code ""}
+     */
     default String asUri() {
         return LlsdConversions.asUri(this);
     }
 
-    /** @return a copy of the bytes of a binary value; everything else an empty array */
+    /**
+     * Returns a copy of the bytes of a binary value; everything else an empty array.
+     *
+     * @return a copy of the bytes of a binary value; everything else an empty array
+     */
     default byte[] asBinary() {
         return this instanceof Binary b ? b.value() : new byte[0];
     }
 
-    /** @return the value for the key of a map, or undef if absent or this is not a map */
+    /**
+     * Returns the value for the key of a map, or undef if absent or this is not a map.
+     *
+     * @return the value for the key of a map, or undef if absent or this is not a map
+     */
     default Llsd get(String key) {
         if (this instanceof Map m) {
             Llsd v = m.entries().get(key);
@@ -516,7 +652,11 @@ public sealed interface Llsd
         return Undef.INSTANCE;
     }
 
-    /** @return the element at the index of an array, or undef if out of range or not an array */
+    /**
+     * Returns the element at the index of an array, or undef if out of range or not an array.
+     *
+     * @return the element at the index of an array, or undef if out of range or not an array
+     */
     default Llsd get(int index) {
         if (this instanceof Array a && index >= 0 && index < a.elements().size()) {
             return a.elements().get(index);
@@ -524,12 +664,20 @@ public sealed interface Llsd
         return Undef.INSTANCE;
     }
 
-    /** @return whether this is a map holding the key */
+    /**
+     * Returns whether this is a map holding the key.
+     *
+     * @return whether this is a map holding the key
+     */
     default boolean has(String key) {
         return this instanceof Map m && m.entries().containsKey(key);
     }
 
-    /** @return the number of entries of a map or elements of an array; 0 for anything else */
+    /**
+     * Returns the number of entries of a map or elements of an array; 0 for anything else.
+     *
+     * @return the number of entries of a map or elements of an array; 0 for anything else
+     */
     default int size() {
         if (this instanceof Map m) {
             return m.entries().size();
@@ -540,12 +688,20 @@ public sealed interface Llsd
         return 0;
     }
 
-    /** @return the entries of a map, or an empty map for anything else */
+    /**
+     * Returns the entries of a map, or an empty map for anything else.
+     *
+     * @return the entries of a map, or an empty map for anything else
+     */
     default java.util.Map<String, Llsd> asMap() {
         return this instanceof Map m ? m.entries() : java.util.Map.of();
     }
 
-    /** @return the elements of an array, or an empty list for anything else */
+    /**
+     * Returns the elements of an array, or an empty list for anything else.
+     *
+     * @return the elements of an array, or an empty list for anything else
+     */
     default List<Llsd> asList() {
         return this instanceof Array a ? a.elements() : List.of();
     }

@@ -70,14 +70,22 @@ public final class LlsdBinary {
         return new Parsed(value, p.position());
     }
 
-    /** @return the value in binary LLSD, without header */
+    /**
+     * Returns the value in binary LLSD, without header.
+     *
+     * @return the value in binary LLSD, without header
+     */
     public static byte[] format(Llsd value) {
         Out out = new Out();
         write(value, out);
         return out.toByteArray();
     }
 
-    /** @return the value in binary LLSD, after a {@code <? LLSD/Binary ?>\n} header */
+    /**
+     * Returns the value in binary LLSD, after a {@code <? LLSD/Binary ?>\n} header.
+     *
+     * @return the value in binary LLSD, after a {@code <? LLSD/Binary ?>\n} header
+     */
     public static byte[] formatWithHeader(Llsd value) {
         Out out = new Out();
         out.write(BinaryParser.HEADER, 0, BinaryParser.HEADER.length);

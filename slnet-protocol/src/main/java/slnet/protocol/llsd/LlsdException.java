@@ -37,12 +37,20 @@ public final class LlsdException extends Exception {
         initCause(cause);
     }
 
-    /** @return what is wrong with the input, without the offset decoration */
+    /**
+     * Returns what is wrong with the input, without the offset decoration.
+     *
+     * @return what is wrong with the input, without the offset decoration
+     */
     public String reason() {
         return reason;
     }
 
-    /** @return the byte (or, for XML, character) offset of the problem, or {@code -1} if unknown */
+    /**
+     * Returns the byte (or, for XML, character) offset of the problem, or {@code -1} if unknown.
+     *
+     * @return the byte (or, for XML, character) offset of the problem, or {@code -1} if unknown
+     */
     public long offset() {
         return offset;
     }

@@ -18,7 +18,11 @@ public enum LlsdFormat {
         this.contentType = contentType;
     }
 
-    /** @return the canonical HTTP content type of this format */
+    /**
+     * Returns the canonical HTTP content type of this format.
+     *
+     * @return the canonical HTTP content type of this format
+     */
     public String contentType() {
         return contentType;
     }

@@ -24,7 +24,14 @@ public record LlsdLimits(int maxDepth, int maxBytes, int maxElements, int maxVal
      */
     public static final int MAX_DEPTH_CEILING = 512;
 
-    /** Validates the bounds: every one must be positive, the depth at most {@link #MAX_DEPTH_CEILING}. */
+    /**
+     * Validates the bounds: every one must be positive, the depth at most {@link #MAX_DEPTH_CEILING}.
+     *
+     * @param maxDepth deepest allowed nesting of maps and arrays (the top-level value is depth 0)
+     * @param maxBytes largest accepted input, in bytes
+     * @param maxElements most values (scalars, maps and arrays, map keys not counted) in one document
+     * @param maxValueBytes longest single string, URI, map key or binary value, in bytes
+     */
     public LlsdLimits {
         if (maxDepth < 1 || maxDepth > MAX_DEPTH_CEILING) {
             throw new IllegalArgumentException("maxDepth must be in 1.." + MAX_DEPTH_CEILING + ": " + maxDepth);
@@ -40,22 +47,38 @@ public record LlsdLimits(int maxDepth, int maxBytes, int maxElements, int maxVal
         }
     }
 
-    /** @return a copy with another depth bound */
+    /**
+     * Returns a copy with another depth bound.
+     *
+     * @return a copy with another depth bound
+     */
     public LlsdLimits withMaxDepth(int depth) {
         return new LlsdLimits(depth, maxBytes, maxElements, maxValueBytes);
     }
 
-    /** @return a copy with another input-size bound */
+    /**
+     * Returns a copy with another input-size bound.
+     *
+     * @return a copy with another input-size bound
+     */
     public LlsdLimits withMaxBytes(int bytes) {
         return new LlsdLimits(maxDepth, bytes, maxElements, maxValueBytes);
     }
 
-    /** @return a copy with another element-count bound */
+    /**
+     * Returns a copy with another element-count bound.
+     *
+     * @return a copy with another element-count bound
+     */
     public LlsdLimits withMaxElements(int elements) {
         return new LlsdLimits(maxDepth, maxBytes, elements, maxValueBytes);
     }
 
-    /** @return a copy with another single-value length bound */
+    /**
+     * Returns a copy with another single-value length bound.
+     *
+     * @return a copy with another single-value length bound
+     */
     public LlsdLimits withMaxValueBytes(int bytes) {
         return new LlsdLimits(maxDepth, maxBytes, maxElements, bytes);
     }

@@ -43,14 +43,22 @@ public final class LlsdNotation {
         return new NotationParser(bytes, 0, bytes.length, new ParseBudget(limits)).document();
     }
 
-    /** @return the value in notation, as ASCII text */
+    /**
+     * Returns the value in notation, as ASCII text.
+     *
+     * @return the value in notation, as ASCII text
+     */
     public static String format(Llsd value) {
         StringBuilder sb = new StringBuilder(64);
         NotationFormatter.write(value, sb);
         return sb.toString();
     }
 
-    /** @return the value in notation, as ASCII bytes */
+    /**
+     * Returns the value in notation, as ASCII bytes.
+     *
+     * @return the value in notation, as ASCII bytes
+     */
     public static byte[] formatBytes(Llsd value) {
         return format(value).getBytes(StandardCharsets.US_ASCII);
     }

@@ -64,7 +64,11 @@ public final class LlsdXml {
         return parse(bytes, limits);
     }
 
-    /** @return the value as an XML document */
+    /**
+     * Returns the value as an XML document.
+     *
+     * @return the value as an XML document
+     */
     public static String format(Llsd value) {
         return XmlFormatter.document(value);
     }
@@ -79,7 +83,11 @@ public final class LlsdXml {
         return XmlFormatter.pretty(value);
     }
 
-    /** @return the value as an XML document in UTF-8 */
+    /**
+     * Returns the value as an XML document in UTF-8.
+     *
+     * @return the value as an XML document in UTF-8
+     */
     public static byte[] formatBytes(Llsd value) {
         return format(value).getBytes(StandardCharsets.UTF_8);
     }

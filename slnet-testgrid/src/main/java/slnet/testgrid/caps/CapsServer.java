@@ -80,7 +80,13 @@ public final class CapsServer implements AutoCloseable {
      * @param displayName the display name, empty for the default (the legacy name)
      */
     public record Person(String firstName, String lastName, String displayName) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param firstName the legacy first name
+         * @param lastName the legacy last name
+         * @param displayName the display name, empty for the default (the legacy name)
+         */
         public Person {
             Objects.requireNonNull(firstName, "firstName");
             Objects.requireNonNull(lastName, "lastName");
@@ -100,22 +106,38 @@ public final class CapsServer implements AutoCloseable {
         http.start();
     }
 
-    /** @return a builder with the defaults */
+    /**
+     * Returns a builder with the defaults.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a server with the defaults, listening */
+    /**
+     * Returns a server with the defaults, listening.
+     *
+     * @return a server with the defaults, listening
+     */
     public static CapsServer start() throws IOException {
         return builder().start();
     }
 
-    /** @return the server's base URI, {@code http://127.0.0.1:<port>} */
+    /**
+     * Returns the server's base URI, {@code http://127.0.0.1:<port>}.
+     *
+     * @return the server's base URI, {@code http://127.0.0.1:<port>}
+     */
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
 
-    /** @return how long an event-queue poll is held before a 502 */
+    /**
+     * Returns how long an event-queue poll is held before a 502.
+     *
+     * @return how long an event-queue poll is held before a 502
+     */
     public Duration pollHold() {
         return pollHold;
     }
@@ -144,7 +166,11 @@ public final class CapsServer implements AutoCloseable {
         return session;
     }
 
-    /** @return every request received so far, in arrival order */
+    /**
+     * Returns every request received so far, in arrival order.
+     *
+     * @return every request received so far, in arrival order
+     */
     public List<RecordedRequest> requests() {
         synchronized (log) {
             return List.copyOf(log);
@@ -349,6 +375,8 @@ public final class CapsServer implements AutoCloseable {
         }
 
         /**
+         * Returns the listening server.
+         *
          * @return the listening server
          * @throws IOException if the loopback port cannot be bound
          * @throws IllegalArgumentException if the hold is not positive

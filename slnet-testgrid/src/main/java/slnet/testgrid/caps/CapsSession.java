@@ -70,27 +70,47 @@ public final class CapsSession implements AutoCloseable {
         }
     }
 
-    /** @return the agent the capabilities were granted to, if the opener said */
+    /**
+     * Returns the agent the capabilities were granted to, if the opener said.
+     *
+     * @return the agent the capabilities were granted to, if the opener said
+     */
     public Optional<UUID> agentId() {
         return Optional.ofNullable(agentId);
     }
 
-    /** @return the region's name */
+    /**
+     * Returns the region's name.
+     *
+     * @return the region's name
+     */
     public String region() {
         return region;
     }
 
-    /** @return the seed capability to give the client (as login or TeleportFinish would) */
+    /**
+     * Returns the seed capability to give the client (as login or TeleportFinish would).
+     *
+     * @return the seed capability to give the client (as login or TeleportFinish would)
+     */
     public URI seedUri() {
         return seed;
     }
 
-    /** @return the URI the seed grants for a capability name, if the server knows the name */
+    /**
+     * Returns the URI the seed grants for a capability name, if the server knows the name.
+     *
+     * @return the URI the seed grants for a capability name, if the server knows the name
+     */
     public Optional<URI> capability(String name) {
         return Optional.ofNullable(granted.get(name));
     }
 
-    /** @return the event queue's URI */
+    /**
+     * Returns the event queue's URI.
+     *
+     * @return the event queue's URI
+     */
     public URI eventQueueUri() {
         return granted.get(CapabilityNames.EVENT_QUEUE_GET);
     }
@@ -160,7 +180,11 @@ public final class CapsSession implements AutoCloseable {
 
     // ---- inspection ------------------------------------------------------------------------
 
-    /** @return the requests this session received, in order */
+    /**
+     * Returns the requests this session received, in order.
+     *
+     * @return the requests this session received, in order
+     */
     public List<RecordedRequest> requests() {
         lock.lock();
         try {
@@ -170,12 +194,20 @@ public final class CapsSession implements AutoCloseable {
         }
     }
 
-    /** @return the {@code ack} of every poll, in order */
+    /**
+     * Returns the {@code ack} of every poll, in order.
+     *
+     * @return the {@code ack} of every poll, in order
+     */
     public List<Llsd> acks() {
         return requests().stream().filter(RecordedRequest::isPoll).map(r -> r.body().get("ack")).toList();
     }
 
-    /** @return the most polls ever in flight at once */
+    /**
+     * Returns the most polls ever in flight at once.
+     *
+     * @return the most polls ever in flight at once
+     */
     public int maxConcurrentPolls() {
         lock.lock();
         try {
@@ -185,7 +217,11 @@ public final class CapsSession implements AutoCloseable {
         }
     }
 
-    /** @return whether the client said {@code done: true} */
+    /**
+     * Returns whether the client said {@code done: true}.
+     *
+     * @return whether the client said {@code done: true}
+     */
     public boolean doneReceived() {
         lock.lock();
         try {
@@ -195,7 +231,11 @@ public final class CapsSession implements AutoCloseable {
         }
     }
 
-    /** @return events queued and not yet sent in any batch */
+    /**
+     * Returns events queued and not yet sent in any batch.
+     *
+     * @return events queued and not yet sent in any batch
+     */
     public int pendingEvents() {
         lock.lock();
         try {

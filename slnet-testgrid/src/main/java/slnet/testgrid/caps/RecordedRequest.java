@@ -21,7 +21,11 @@ public record RecordedRequest(long sequence, String region, String capability, S
         Objects.requireNonNull(body, "body");
     }
 
-    /** @return whether this is an event-queue poll (not the closing {@code done: true}) */
+    /**
+     * Returns whether this is an event-queue poll (not the closing {@code done: true}).
+     *
+     * @return whether this is an event-queue poll (not the closing {@code done: true})
+     */
     public boolean isPoll() {
         return capability.equals("EventQueueGet") && !body.get("done").asBoolean();
     }

@@ -22,7 +22,11 @@ public record AgentSession(UUID agentId, UUID sessionId, int circuitCode, String
         Objects.requireNonNull(lastName, "lastName");
     }
 
-    /** @return "First Last", as chat and instant messages name the agent */
+    /**
+     * Returns "First Last", as chat and instant messages name the agent.
+     *
+     * @return "First Last", as chat and instant messages name the agent
+     */
     public String fullName() {
         return firstName + " " + lastName;
     }

@@ -61,7 +61,14 @@ public final class GridMap {
      * @param displayName the display name, or empty for the default (the legacy name)
      */
     public record Person(UUID id, String firstName, String lastName, String displayName) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param id the agent
+         * @param firstName the legacy first name
+         * @param lastName the legacy last name
+         * @param displayName the display name, or empty for the default (the legacy name)
+         */
         public Person {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(firstName, "firstName");
@@ -69,7 +76,11 @@ public final class GridMap {
             Objects.requireNonNull(displayName, "displayName");
         }
 
-        /** @return the display name, the legacy "First Last" when none was chosen */
+        /**
+         * Returns the display name, the legacy "First Last" when none was chosen.
+         *
+         * @return the display name, the legacy "First Last" when none was chosen
+         */
         public String shownName() {
             return displayName.isEmpty() ? (firstName + " " + lastName).strip() : displayName;
         }
@@ -78,18 +89,28 @@ public final class GridMap {
     private final GroupChats groupChats = new GroupChats(this);
 
     /**
+     * Sets the capability side of the grid ({@link AgentEventQueues#NONE} for UDP only).
+     *
      * @param queues the capability side of the grid ({@link AgentEventQueues#NONE} for UDP only)
      */
     public GridMap(AgentEventQueues queues) {
         this.queues = Objects.requireNonNull(queues, "queues");
     }
 
-    /** @return the capability side of the grid */
+    /**
+     * Returns the capability side of the grid.
+     *
+     * @return the capability side of the grid
+     */
     public AgentEventQueues eventQueues() {
         return queues;
     }
 
-    /** @return the running simulators, west to east then south to north */
+    /**
+     * Returns the running simulators, west to east then south to north.
+     *
+     * @return the running simulators, west to east then south to north
+     */
     public List<Simulator> simulators() {
         return byHandle.values().stream()
                 .sorted(Comparator.comparingInt((Simulator s) -> s.region().cornerY())
@@ -98,6 +119,8 @@ public final class GridMap {
     }
 
     /**
+     * Returns the simulator running that region.
+     *
      * @param handle a region handle
      * @return the simulator running that region
      */
@@ -106,6 +129,8 @@ public final class GridMap {
     }
 
     /**
+     * Returns the simulator running that region.
+     *
      * @param name a region name, case-insensitive
      * @return the simulator running that region
      */
@@ -114,6 +139,8 @@ public final class GridMap {
     }
 
     /**
+     * Returns the simulators whose regions touch it, edge or corner.
+     *
      * @param simulator a simulator of this grid
      * @return the simulators whose regions touch it, edge or corner
      */
@@ -122,6 +149,8 @@ public final class GridMap {
     }
 
     /**
+     * Returns the simulator where it is a root agent (the last region it completed movement into).
+     *
      * @param agentId an agent
      * @return the simulator where it is a root agent (the last region it completed movement into)
      */
@@ -139,7 +168,11 @@ public final class GridMap {
         homeHandle = handle;
     }
 
-    /** @return the home region's simulator: the one set, else the first region */
+    /**
+     * Returns the home region's simulator: the one set, else the first region.
+     *
+     * @return the home region's simulator: the one set, else the first region
+     */
     public Optional<Simulator> home() {
         Long h = homeHandle;
         if (h != null) {
@@ -176,7 +209,11 @@ public final class GridMap {
         people.computeIfPresent(id, (k, was) -> new Person(id, was.firstName(), was.lastName(), displayName));
     }
 
-    /** @return the agent as the name services know it */
+    /**
+     * Returns the agent as the name services know it.
+     *
+     * @return the agent as the name services know it
+     */
     public Optional<Person> person(UUID id) {
         return Optional.ofNullable(people.get(id));
     }
@@ -282,6 +319,8 @@ public final class GridMap {
     }
 
     /**
+     * Returns its friends.
+     *
      * @param agentId an agent
      * @return its friends
      */

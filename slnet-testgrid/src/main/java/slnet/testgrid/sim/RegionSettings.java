@@ -27,7 +27,11 @@ public record RegionSettings(String name, int cornerX, int cornerY, UUID regionI
         }
     }
 
-    /** @return the region handle: the corner's x in the high 32 bits and y in the low 32, meters */
+    /**
+     * Returns the region handle: the corner's x in the high 32 bits and y in the low 32, meters.
+     *
+     * @return the region handle: the corner's x in the high 32 bits and y in the low 32, meters
+     */
     public long handle() {
         return ((long) cornerX << 32) | (cornerY & 0xFFFF_FFFFL);
     }

@@ -36,6 +36,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns a half-meter box.
+     *
      * @param position where
      * @return a half-meter box
      */
@@ -45,6 +47,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns a cylinder.
+     *
      * @param position where
      * @return a cylinder
      */
@@ -53,6 +57,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns a sphere.
+     *
      * @param position where
      * @return a sphere
      */
@@ -61,6 +67,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns a tree (legacy pcode 255).
+     *
      * @param position where
      * @return a tree (legacy pcode 255)
      */
@@ -70,6 +78,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns this with another shape.
+     *
      * @param pathCurve path curve
      * @param profileCurve profile curve
      * @param hollow hollow
@@ -81,6 +91,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns this with hover text.
+     *
      * @param hoverText the text
      * @return this with hover text
      */
@@ -90,6 +102,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns this as a child of that root.
+     *
      * @param rootLocalId the root's local id
      * @param offset where, in the root's frame
      * @return this as a child of that root
@@ -100,6 +114,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns this with that face textured.
+     *
      * @param texture the texture of face 1
      * @return this with that face textured
      */
@@ -109,6 +125,8 @@ public record SimObject(UUID id, int pcode, int parentLocalId, Vector3 position,
     }
 
     /**
+     * Returns this with a light.
+     *
      * @param radius the light's radius
      * @return this with a light
      */

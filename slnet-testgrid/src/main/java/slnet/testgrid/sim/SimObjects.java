@@ -68,6 +68,8 @@ public final class SimObjects {
     }
 
     /**
+     * Sets how objects are sent to viewers entering from now on.
+     *
      * @param updateForm how objects are sent to viewers entering from now on
      */
     public void setUpdateForm(UpdateForm updateForm) {
@@ -253,12 +255,20 @@ public final class SimObjects {
         return -1;
     }
 
-    /** @return the objects by local id, a copy */
+    /**
+     * Returns the objects by local id, a copy.
+     *
+     * @return the objects by local id, a copy
+     */
     public synchronized Map<Integer, SimObject> objects() {
         return Map.copyOf(objects);
     }
 
-    /** @return how many objects viewers asked for with {@code RequestMultipleObjects} */
+    /**
+     * Returns how many objects viewers asked for with {@code RequestMultipleObjects}.
+     *
+     * @return how many objects viewers asked for with {@code RequestMultipleObjects}
+     */
     public int requestedObjects() {
         return requestedObjects.get();
     }

@@ -109,22 +109,38 @@ public final class Simulator implements AutoCloseable {
         this.host = new CircuitHost(sender, scheduler, config);
     }
 
-    /** @return a builder for a region named "Test Region" at (256000, 256000), admitting nobody */
+    /**
+     * Returns a builder for a region named "Test Region" at (256000, 256000), admitting nobody.
+     *
+     * @return a builder for a region named "Test Region" at (256000, 256000), admitting nobody
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the UDP address viewers connect to (loopback, never port 0) */
+    /**
+     * Returns the UDP address viewers connect to (loopback, never port 0).
+     *
+     * @return the UDP address viewers connect to (loopback, never port 0)
+     */
     public InetSocketAddress address() {
         return transport.localAddress();
     }
 
-    /** @return the region this simulator runs */
+    /**
+     * Returns the region this simulator runs.
+     *
+     * @return the region this simulator runs
+     */
     public RegionSettings region() {
         return region.settings();
     }
 
-    /** @return the grid this simulator belongs to (a grid of its own unless one was given) */
+    /**
+     * Returns the grid this simulator belongs to (a grid of its own unless one was given).
+     *
+     * @return the grid this simulator belongs to (a grid of its own unless one was given)
+     */
     public GridMap grid() {
         return grid;
     }
@@ -133,17 +149,27 @@ public final class Simulator implements AutoCloseable {
         return region;
     }
 
-    /** @return the objects this region holds: add, move and remove them; choose how they are sent */
+    /**
+     * Returns the objects this region holds: add, move and remove them; choose how they are sent.
+     *
+     * @return the objects this region holds: add, move and remove them; choose how they are sent
+     */
     public SimObjects objects() {
         return region.objects;
     }
 
-    /** @return the agents with a circuit here, in arrival order; snapshots */
+    /**
+     * Returns the agents with a circuit here, in arrival order; snapshots.
+     *
+     * @return the agents with a circuit here, in arrival order; snapshots
+     */
     public List<AgentPresence> agents() {
         return region.agents();
     }
 
     /**
+     * Returns a snapshot of it, if it has a circuit here.
+     *
      * @param agentId an agent
      * @return a snapshot of it, if it has a circuit here
      */
@@ -151,12 +177,18 @@ public final class Simulator implements AutoCloseable {
         return region.agent(agentId);
     }
 
-    /** @return every message the agents sent, oldest first (the last 10,000) */
+    /**
+     * Returns every message the agents sent, oldest first (the last 10,000).
+     *
+     * @return every message the agents sent, oldest first (the last 10,000)
+     */
     public List<ReceivedMessage> receivedMessages() {
         return region.log.all();
     }
 
     /**
+     * Returns the names of the messages it sent, oldest first.
+     *
      * @param agentId an agent
      * @return the names of the messages it sent, oldest first
      */
@@ -164,12 +196,20 @@ public final class Simulator implements AutoCloseable {
         return region.log.namesFrom(agentId);
     }
 
-    /** @return {@code UseCircuitCode}s refused: unknown code, or session or agent not matching it */
+    /**
+     * Returns {@code UseCircuitCode}s refused: unknown code, or session or agent not matching it.
+     *
+     * @return {@code UseCircuitCode}s refused: unknown code, or session or agent not matching it
+     */
     public long rejectedCircuitCodes() {
         return rejectedCodes.sum();
     }
 
-    /** @return other datagrams from addresses without a circuit, dropped */
+    /**
+     * Returns other datagrams from addresses without a circuit, dropped.
+     *
+     * @return other datagrams from addresses without a circuit, dropped
+     */
     public long strayDatagrams() {
         return strayDatagrams.sum();
     }
@@ -547,6 +587,8 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
+         * Sets how many other avatars one agent's viewer is shown at most, nearest first at its arrival (default {@value #DEFAULT_AVATAR_VIEW_LIMIT}); bounds the work of an arrival however crowded the region.
+         *
          * @param v how many other avatars one agent's viewer is shown at most, nearest first at its
          *          arrival (default {@value #DEFAULT_AVATAR_VIEW_LIMIT}); bounds the work of an
          *          arrival however crowded the region
@@ -561,6 +603,8 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
+         * Sets arrivals by login land at a random spot within this distance of the spawn point, inside the region (default 0: all on the spawn point); spreads a crowd of bots so that chat by range reaches a few, not all.
+         *
          * @param meters arrivals by login land at a random spot within this distance of the spawn
          *               point, inside the region (default 0: all on the spawn point); spreads a
          *               crowd of bots so that chat by range reaches a few, not all
@@ -575,6 +619,8 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
+         * Sets how often every root agent gets a {@code CoarseLocationUpdate} (default 1 s, as simulators do; zero for never).
+         *
          * @param v how often every root agent gets a {@code CoarseLocationUpdate} (default 1 s, as
          *          simulators do; zero for never)
          * @return this
@@ -599,13 +645,20 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v the region's name @return this */
+        /**
+         * Sets the region's name.
+         *
+         * @param v the region's name
+         * @return this
+         */
         public Builder regionName(String v) {
             regionName = Objects.requireNonNull(v, "regionName");
             return this;
         }
 
         /**
+         * Sets global x of the region's corner, meters (a multiple of 256).
+         *
          * @param x global x of the region's corner, meters (a multiple of 256)
          * @param y global y of the region's corner, meters (a multiple of 256)
          * @return this
@@ -616,61 +669,108 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
-        /** @param v the region's id (default: random) @return this */
+        /**
+         * Sets the region's id (default: random).
+         *
+         * @param v the region's id (default: random)
+         * @return this
+         */
         public Builder regionId(UUID v) {
             regionId = Objects.requireNonNull(v, "regionId");
             return this;
         }
 
-        /** @param v water level in meters (default 20) @return this */
+        /**
+         * Sets water level in meters (default 20).
+         *
+         * @param v water level in meters (default 20)
+         * @return this
+         */
         public Builder waterHeight(float v) {
             waterHeight = v;
             return this;
         }
 
-        /** @param v where arriving avatars stand (default 128, 128, 25) @return this */
+        /**
+         * Sets where arriving avatars stand (default 128, 128, 25).
+         *
+         * @param v where arriving avatars stand (default 128, 128, 25)
+         * @return this
+         */
         public Builder spawn(Vector3 v) {
             spawn = Objects.requireNonNull(v, "spawn");
             return this;
         }
 
-        /** @param v who knows the issued sessions (default: nobody) @return this */
+        /**
+         * Sets who knows the issued sessions (default: nobody).
+         *
+         * @param v who knows the issued sessions (default: nobody)
+         * @return this
+         */
         public Builder sessionValidator(SessionValidator v) {
             validator = Objects.requireNonNull(v, "sessionValidator");
             return this;
         }
 
-        /** @param v who hears agents come and go @return this */
+        /**
+         * Sets who hears agents come and go.
+         *
+         * @param v who hears agents come and go
+         * @return this
+         */
         public Builder listener(SimulatorListener v) {
             listener = Objects.requireNonNull(v, "listener");
             return this;
         }
 
-        /** @param v the circuits' settings; the role is forced to {@link CircuitRole#SIMULATOR} @return this */
+        /**
+         * Sets the circuits' settings; the role is forced to {@link CircuitRole#SIMULATOR}.
+         *
+         * @param v the circuits' settings; the role is forced to {@link CircuitRole#SIMULATOR}
+         * @return this
+         */
         public Builder circuitConfig(CircuitConfig v) {
             circuitConfig = Objects.requireNonNull(v, "circuitConfig");
             return this;
         }
 
-        /** @param v the circuits' timer, not owned by the simulator (default: its own thread) @return this */
+        /**
+         * Sets the circuits' timer, not owned by the simulator (default: its own thread).
+         *
+         * @param v the circuits' timer, not owned by the simulator (default: its own thread)
+         * @return this
+         */
         public Builder scheduler(Scheduler v) {
             scheduler = Objects.requireNonNull(v, "scheduler");
             return this;
         }
 
-        /** @param v the UDP address to bind (default: loopback, ephemeral port) @return this */
+        /**
+         * Sets the UDP address to bind (default: loopback, ephemeral port).
+         *
+         * @param v the UDP address to bind (default: loopback, ephemeral port)
+         * @return this
+         */
         public Builder bindAddress(InetSocketAddress v) {
             bindAddress = Objects.requireNonNull(v, "bindAddress");
             return this;
         }
 
-        /** @param v whether {@code LogoutRequest} is answered at first (default true) @return this */
+        /**
+         * Sets whether {@code LogoutRequest} is answered at first (default true).
+         *
+         * @param v whether {@code LogoutRequest} is answered at first (default true)
+         * @return this
+         */
         public Builder logoutReplyEnabled(boolean v) {
             logoutReplyEnabled = v;
             return this;
         }
 
         /**
+         * Sets the grid to join: its other regions are this one's neighbours and teleport destinations (default: a grid of its own, without capabilities).
+         *
          * @param v the grid to join: its other regions are this one's neighbours and teleport
          *          destinations (default: a grid of its own, without capabilities)
          * @return this
@@ -681,6 +781,8 @@ public final class Simulator implements AutoCloseable {
         }
 
         /**
+         * Sets how long an agent that teleported or crossed away may stay without being a neighbour of its new region before its circuit here is disabled (default 10 s).
+         *
          * @param v how long an agent that teleported or crossed away may stay without being a
          *          neighbour of its new region before its circuit here is disabled (default 10 s)
          * @return this

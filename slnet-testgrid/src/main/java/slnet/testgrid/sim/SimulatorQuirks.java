@@ -48,7 +48,11 @@ public record SimulatorQuirks(boolean omitEmptyTrailingBlocks, Set<String> stray
         return new SimulatorQuirks(omitEmptyTrailingBlocks, messageNames);
     }
 
-    /** @return whether the simulator departs from the template at all */
+    /**
+     * Returns whether the simulator departs from the template at all.
+     *
+     * @return whether the simulator departs from the template at all
+     */
     public boolean any() {
         return omitEmptyTrailingBlocks || !strayByteAfter.isEmpty();
     }

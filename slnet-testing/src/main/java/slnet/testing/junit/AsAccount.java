@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface AsAccount {
-    /** @return the account's {@code "First Last"}, as given to {@link SlnetTestGrid#accounts()} */
+    /**
+     * Returns the account's {@code "First Last"}, as given to {@link SlnetTestGrid#accounts()}.
+     *
+     * @return the account's {@code "First Last"}, as given to {@link SlnetTestGrid#accounts()}
+     */
     String value();
 }

@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface InRegion {
-    /** @return the region's name, as given to {@link SlnetTestGrid#regions()} */
+    /**
+     * Returns the region's name, as given to {@link SlnetTestGrid#regions()}.
+     *
+     * @return the region's name, as given to {@link SlnetTestGrid#regions()}
+     */
     String value();
 }

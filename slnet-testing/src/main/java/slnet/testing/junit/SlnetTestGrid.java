@@ -37,16 +37,24 @@ public @interface SlnetTestGrid {
     String DEFAULT_PASSWORD = "password";
 
     /**
+     * Returns the accounts the login server accepts, each {@code "First Last"}; the first is the one an injected {@code Client} connects as unless {@link #connectAs()} or {@link AsAccount} says otherwise.
+     *
      * @return the accounts the login server accepts, each {@code "First Last"}; the first is the one
      *         an injected {@code Client} connects as unless {@link #connectAs()} or
      *         {@link AsAccount} says otherwise
      */
     String[] accounts() default {"Test User"};
 
-    /** @return the password of every account */
+    /**
+     * Returns the password of every account.
+     *
+     * @return the password of every account
+     */
     String password() default DEFAULT_PASSWORD;
 
     /**
+     * Returns the regions, each {@code "Name"} (placed in a row eastwards from grid coordinates (1000, 1000), so consecutive regions are neighbours) or {@code "Name@x,y"} (at grid coordinates x, y in region units); the first is where logins arrive. Empty: one region, {@code "Test Region"}.
+     *
      * @return the regions, each {@code "Name"} (placed in a row eastwards from grid coordinates
      *         (1000, 1000), so consecutive regions are neighbours) or {@code "Name@x,y"} (at grid
      *         coordinates x, y in region units); the first is where logins arrive. Empty: one region,
@@ -54,16 +62,32 @@ public @interface SlnetTestGrid {
      */
     String[] regions() default {};
 
-    /** @return the account (by {@code "First Last"}) an injected {@code Client} connects as; empty: the first */
+    /**
+     * Returns the account (by {@code "First Last"}) an injected {@code Client} connects as; empty: the first.
+     *
+     * @return the account (by {@code "First Last"}) an injected {@code Client} connects as; empty: the first
+     */
     String connectAs() default "";
 
-    /** @return whether the grid serves seed capabilities and event queues */
+    /**
+     * Returns whether the grid serves seed capabilities and event queues.
+     *
+     * @return whether the grid serves seed capabilities and event queues
+     */
     boolean capabilities() default true;
 
-    /** @return when the grid starts and stops; ignored on a method, whose grid is always its own */
+    /**
+     * Returns when the grid starts and stops; ignored on a method, whose grid is always its own.
+     *
+     * @return when the grid starts and stops; ignored on a method, whose grid is always its own
+     */
     Lifecycle lifecycle() default Lifecycle.PER_CLASS;
 
-    /** @return whether to fail when threads or ports of the grid or of injected clients outlive it */
+    /**
+     * Returns whether to fail when threads or ports of the grid or of injected clients outlive it.
+     *
+     * @return whether to fail when threads or ports of the grid or of injected clients outlive it
+     */
     boolean failOnLeaks() default true;
 
     /** When the grid starts and stops. */

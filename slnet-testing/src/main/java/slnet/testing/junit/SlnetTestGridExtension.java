@@ -90,12 +90,18 @@ public final class SlnetTestGridExtension implements BeforeAllCallback, AfterAll
         this.programmatic = programmatic;
     }
 
-    /** @return a builder for an extension to register with {@code @RegisterExtension} in a static field */
+    /**
+     * Returns a builder for an extension to register with {@code @RegisterExtension} in a static field.
+     *
+     * @return a builder for an extension to register with {@code @RegisterExtension} in a static field
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * Returns the grid running for the current class or test.
+     *
      * @return the grid running for the current class or test
      * @throws IllegalStateException if none is running
      */
@@ -326,49 +332,86 @@ public final class SlnetTestGridExtension implements BeforeAllCallback, AfterAll
         private Builder() {
         }
 
-        /** @param v accounts, each {@code "First Last"} (see {@link SlnetTestGrid#accounts()}) @return this */
+        /**
+         * Sets accounts, each {@code "First Last"} (see {@link SlnetTestGrid#accounts()}).
+         *
+         * @param v accounts, each {@code "First Last"} (see {@link SlnetTestGrid#accounts()})
+         * @return this
+         */
         public Builder accounts(String... v) {
             accounts = v.clone();
             return this;
         }
 
-        /** @param v every account's password @return this */
+        /**
+         * Sets every account's password.
+         *
+         * @param v every account's password
+         * @return this
+         */
         public Builder password(String v) {
             password = Objects.requireNonNull(v, "password");
             return this;
         }
 
-        /** @param v regions, each {@code "Name"} or {@code "Name@x,y"} (see {@link SlnetTestGrid#regions()}) @return this */
+        /**
+         * Sets regions, each {@code "Name"} or {@code "Name@x,y"} (see {@link SlnetTestGrid#regions()}).
+         *
+         * @param v regions, each {@code "Name"} or {@code "Name@x,y"} (see {@link SlnetTestGrid#regions()})
+         * @return this
+         */
         public Builder regions(String... v) {
             regions = v.clone();
             return this;
         }
 
-        /** @param v the account an injected client connects as (default: the first) @return this */
+        /**
+         * Sets the account an injected client connects as (default: the first).
+         *
+         * @param v the account an injected client connects as (default: the first)
+         * @return this
+         */
         public Builder connectAs(String v) {
             connectAs = Objects.requireNonNull(v, "connectAs");
             return this;
         }
 
-        /** @param v whether to serve capabilities and event queues (default true) @return this */
+        /**
+         * Sets whether to serve capabilities and event queues (default true).
+         *
+         * @param v whether to serve capabilities and event queues (default true)
+         * @return this
+         */
         public Builder capabilities(boolean v) {
             capabilities = v;
             return this;
         }
 
-        /** @param v when the grid starts and stops (default per class) @return this */
+        /**
+         * Sets when the grid starts and stops (default per class).
+         *
+         * @param v when the grid starts and stops (default per class)
+         * @return this
+         */
         public Builder lifecycle(SlnetTestGrid.Lifecycle v) {
             lifecycle = Objects.requireNonNull(v, "lifecycle");
             return this;
         }
 
-        /** @param v whether leftover threads or ports fail the scope (default true) @return this */
+        /**
+         * Sets whether leftover threads or ports fail the scope (default true).
+         *
+         * @param v whether leftover threads or ports fail the scope (default true)
+         * @return this
+         */
         public Builder failOnLeaks(boolean v) {
             failOnLeaks = v;
             return this;
         }
 
         /**
+         * Sets adjusts the grid's builder after the accounts and regions are set, before it starts (circuit configuration, poll hold, start or home region, a simulator listener...).
+         *
          * @param v adjusts the grid's builder after the accounts and regions are set, before it starts
          *          (circuit configuration, poll hold, start or home region, a simulator listener...)
          * @return this
@@ -378,13 +421,20 @@ public final class SlnetTestGridExtension implements BeforeAllCallback, AfterAll
             return this;
         }
 
-        /** @param v makes the configuration of each injected client (default {@link ClientConfig#defaults()}) @return this */
+        /**
+         * Sets makes the configuration of each injected client (default {@link ClientConfig#defaults()}).
+         *
+         * @param v makes the configuration of each injected client (default {@link ClientConfig#defaults()})
+         * @return this
+         */
         public Builder clientConfig(Supplier<ClientConfig> v) {
             clientConfig = Objects.requireNonNull(v, "clientConfig");
             return this;
         }
 
         /**
+         * Returns the extension.
+         *
          * @return the extension
          * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException if an account or region
          *         is malformed, an account named twice, or the connect account unknown
