@@ -18,6 +18,7 @@ public final class MoveException extends Exception {
         REFUSED
     }
 
+    /** Why it failed. */
     private final Reason reason;
 
     /**

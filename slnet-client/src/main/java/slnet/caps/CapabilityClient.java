@@ -109,6 +109,11 @@ public final class CapabilityClient implements AutoCloseable {
      * POSTs LLSD to a capability in this client's request format.
      *
      * @see #post(URI, Llsd, LlsdFormat, Duration)
+     * @param capability the capability's URI
+     * @param body the request body
+     * @return the answer, parsed
+     * @throws CapabilityException if the call failed or its answer was not LLSD
+     * @throws InterruptedException if the thread is interrupted
      */
     public Llsd post(URI capability, Llsd body) throws CapabilityException, InterruptedException {
         return send("POST", capability, body, requestFormat, requestTimeout);
@@ -324,31 +329,54 @@ public final class CapabilityClient implements AutoCloseable {
          * Its own redirect and connect-timeout settings then apply. A connect timeout costs memory:
          * the JDK keeps the first exchange of every connection (bodies included) for the
          * connection's life, so a client that carries event queues is better built without one.
+         *
+         * @param client the HTTP client to use (not owned)
+         * @return this builder
          */
         public Builder httpClient(HttpClient client) {
             this.http = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The default time a whole call may take. */
+        /**
+         * The default time a whole call may take.
+         *
+         * @param timeout how long at most
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** The most response body bytes accepted; longer bodies fail with {@code TOO_LARGE}. */
+        /**
+         * The most response body bytes accepted; longer bodies fail with {@code TOO_LARGE}.
+         *
+         * @param bytes the bytes
+         * @return this builder
+         */
         public Builder maxResponseBytes(int bytes) {
             this.maxResponseBytes = bytes;
             return this;
         }
 
-        /** Limits for parsing response LLSD (its byte limit is capped at the response limit). */
+        /**
+         * Limits for parsing response LLSD (its byte limit is capped at the response limit).
+         *
+         * @param limits the limits to enforce
+         * @return this builder
+         */
         public Builder llsdLimits(LlsdLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** The serialisation of request bodies; {@link LlsdFormat#XML} by default, as servers expect. */
+        /**
+         * The serialisation of request bodies; {@link LlsdFormat#XML} by default, as servers expect.
+         *
+         * @param format the format
+         * @return this builder
+         */
         public Builder requestFormat(LlsdFormat format) {
             this.requestFormat = Objects.requireNonNull(format, "format");
             return this;

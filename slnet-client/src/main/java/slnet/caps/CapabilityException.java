@@ -24,7 +24,9 @@ public final class CapabilityException extends Exception {
         IO
     }
 
+    /** What kind of failure. */
     private final Kind kind;
+    /** The HTTP status, or 0. */
     private final int status;
 
     /**

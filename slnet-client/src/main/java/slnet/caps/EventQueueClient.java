@@ -331,31 +331,56 @@ public final class EventQueueClient implements AutoCloseable {
             this.sink = Objects.requireNonNull(sink, "sink");
         }
 
-        /** The spacing of retries after unexpected errors; {@link ExponentialBackoff#defaults()} by default. */
+        /**
+         * The spacing of retries after unexpected errors; {@link ExponentialBackoff#defaults()} by default.
+         *
+         * @param backoff the wait between failed polls
+         * @return this builder
+         */
         public Builder backoff(Backoff backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
             return this;
         }
 
-        /** How the loop waits between retries; the real clock by default. */
+        /**
+         * How the loop waits between retries; the real clock by default.
+         *
+         * @param sleeper how the client waits between polls
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** How events become typed messages. */
+        /**
+         * How events become typed messages.
+         *
+         * @param mapper turns event bodies into messages
+         * @return this builder
+         */
         public Builder mapper(LlsdMessageMapper mapper) {
             this.mapper = Objects.requireNonNull(mapper, "mapper");
             return this;
         }
 
-        /** How long one poll may take before it counts as "no events". */
+        /**
+         * How long one poll may take before it counts as "no events".
+         *
+         * @param timeout how long at most
+         * @return this builder
+         */
         public Builder pollTimeout(Duration timeout) {
             this.pollTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** How long the closing {@code done: true} request may take. */
+        /**
+         * How long the closing {@code done: true} request may take.
+         *
+         * @param timeout how long at most
+         * @return this builder
+         */
         public Builder doneTimeout(Duration timeout) {
             this.doneTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
@@ -365,13 +390,21 @@ public final class EventQueueClient implements AutoCloseable {
          * An empty answer (502/504) quicker than this is "rapid"; three rapid ones in a row are
          * spaced out by the backoff, so a proxy that fails at once cannot make the loop spin.
          * One second by default; {@link Duration#ZERO} turns the guard off.
+         *
+         * @param threshold how quick an empty answer must be to count as rapid
+         * @return this builder
          */
         public Builder rapidEmptyPoll(Duration threshold) {
             this.rapidEmptyPoll = Objects.requireNonNull(threshold, "threshold");
             return this;
         }
 
-        /** The monotonic clock, in nanoseconds, that times polls; {@link System#nanoTime()} by default. */
+        /**
+         * The monotonic clock, in nanoseconds, that times polls; {@link System#nanoTime()} by default.
+         *
+         * @param clock the clock, in nanoseconds
+         * @return this builder
+         */
         public Builder nanoClock(java.util.function.LongSupplier clock) {
             this.nanoClock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -383,13 +416,21 @@ public final class EventQueueClient implements AutoCloseable {
          * {@code HttpClient} (which honours its proxy and TLS settings). On by default; the default
          * region services turn it off when the caller supplied its own capability clients (which
          * may carry a proxy).
+         *
+         * @param light true for the light long-poll client, false for the JDK's
+         * @return this builder
          */
         public Builder lightHttp(boolean light) {
             this.lightHttp = light;
             return this;
         }
 
-        /** A name for the thread and log lines (a region name; never the URI). */
+        /**
+         * A name for the thread and log lines (a region name; never the URI).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;

@@ -239,6 +239,7 @@ public final class RegionCapabilities {
     /**
      * Returns whether the region granted the capability.
      *
+     * @param name the name
      * @return whether the region granted the capability
      */
     public boolean has(String name) {

@@ -10,9 +10,13 @@ public final class LoginException extends Exception {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** What failed. */
     private final LoginFailure failure;
+    /** The grid's reason code, as sent. */
     private final String reasonCode;
+    /** The grid's message, as sent. */
     private final String serverMessage;
+    /** The HTTP status, or 0. */
     private final int httpStatus;
 
     /**

@@ -21,6 +21,7 @@ public final class NameLookupException extends Exception {
         CLOSED
     }
 
+    /** What kind of failure. */
     private final Kind kind;
     private final transient UUID id;
 

@@ -4,6 +4,7 @@ package slnet.network;
 public final class TeleportException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Why it failed. */
     private final String reason;
 
     /**

@@ -21,7 +21,9 @@ public final class ObjectDecodeException extends Exception {
         BAD_VALUE
     }
 
+    /** Why it failed. */
     private final Reason reason;
+    /** Where in the input. */
     private final int offset;
 
     /**

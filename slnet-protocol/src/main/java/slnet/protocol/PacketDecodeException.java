@@ -26,8 +26,11 @@ public final class PacketDecodeException extends Exception {
         BAD_ACKS
     }
 
+    /** Why it failed. */
     private final Reason reason;
+    /** Where in the input. */
     private final int offset;
+    /** Whether the offset is in the zero-decoded body. */
     private final boolean inZeroDecodedBody;
 
     /**

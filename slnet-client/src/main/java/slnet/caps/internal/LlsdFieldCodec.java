@@ -40,6 +40,8 @@ public final class LlsdFieldCodec {
     /**
      * Returns the LLSD form of a generic field value.
      *
+     * @param field the field's descriptor
+     * @param value the value
      * @return the LLSD form of a generic field value
      */
     public static Llsd toLlsd(FieldDescriptor field, Object value) {
@@ -76,6 +78,8 @@ public final class LlsdFieldCodec {
     /**
      * Reads a field from LLSD; {@code undef} (an absent field) gives the type's zero value.
      *
+     * @param field the field's descriptor
+     * @param value the value
      * @return the generic value
      * @throws FieldException if the value cannot be read as the field's type or is out of its range
      */

@@ -56,7 +56,13 @@ public final class LongPollConnection implements AutoCloseable {
     private OutputStream out;
     private volatile boolean closed;
 
-    /** A complete HTTP answer. */
+    /**
+     * A complete HTTP answer.
+     *
+     * @param status the HTTP status to answer with
+     * @param contentType the content type, e.g. {@code application/llsd+xml}
+     * @param body the request body
+     */
     public record Response(int status, String contentType, byte[] body) {
         /**
          * Sets the status code;.

@@ -13,6 +13,10 @@ import jdk.jfr.StackTrace;
 @Description("A client's circuit to a simulator was lost: silence, a kick, DisableSimulator or an error")
 @StackTrace(false)
 public final class CircuitLostEvent extends jdk.jfr.Event {
+    /** Made by {@link FlightEvents} only; public because JFR requires it. */
+    public CircuitLostEvent() {
+    }
+
     @Label("Simulator")
     @Description("The simulator's address, host:port")
     String simulator;

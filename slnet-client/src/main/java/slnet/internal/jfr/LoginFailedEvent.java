@@ -14,6 +14,10 @@ import jdk.jfr.Timespan;
 @Description("A login failed; never carries a password, token or session secret")
 @StackTrace(false)
 public final class LoginFailedEvent extends jdk.jfr.Event {
+    /** Made by {@link FlightEvents} only; public because JFR requires it. */
+    public LoginFailedEvent() {
+    }
+
     @Label("Account")
     @Description("First and last name")
     String account;

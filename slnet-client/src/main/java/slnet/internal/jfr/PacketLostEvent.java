@@ -13,6 +13,10 @@ import jdk.jfr.StackTrace;
 @Description("A reliable packet was given up after its last resend")
 @StackTrace(false)
 public final class PacketLostEvent extends jdk.jfr.Event {
+    /** Made by {@link FlightEvents} only; public because JFR requires it. */
+    public PacketLostEvent() {
+    }
+
     @Label("Peer")
     @Description("The other end of the circuit, host:port")
     String peer;

@@ -14,6 +14,10 @@ import jdk.jfr.StackTrace;
         + " 4th, 8th... rejection of a message on a circuit, with the count so far")
 @StackTrace(false)
 public final class PacketRejectedEvent extends jdk.jfr.Event {
+    /** Made by {@link FlightEvents} only; public because JFR requires it. */
+    public PacketRejectedEvent() {
+    }
+
     @Label("Simulator")
     @Description("The simulator's address, host:port")
     String simulator;

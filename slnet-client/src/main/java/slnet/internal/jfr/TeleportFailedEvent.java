@@ -13,6 +13,10 @@ import jdk.jfr.StackTrace;
 @Description("A teleport was refused by the grid or not answered in time")
 @StackTrace(false)
 public final class TeleportFailedEvent extends jdk.jfr.Event {
+    /** Made by {@link FlightEvents} only; public because JFR requires it. */
+    public TeleportFailedEvent() {
+    }
+
     @Label("Reason")
     String reason;
 }

@@ -69,7 +69,11 @@ public sealed interface Llsd
         }
     }
 
-    /** A boolean. @param value the value */
+    /**
+     * A boolean.
+     *
+     * @param value the value
+     */
     record Bool(boolean value) implements Llsd {
         /** The true value. */
         public static final Bool TRUE = new Bool(true);
@@ -77,18 +81,28 @@ public sealed interface Llsd
         public static final Bool FALSE = new Bool(false);
     }
 
-    /** A 32-bit signed integer. @param value the value */
+    /**
+     * A 32-bit signed integer.
+     *
+     * @param value the value
+     */
     record Int(int value) implements Llsd {
     }
 
     /**
      * A 64-bit IEEE real; equality is bitwise-ish ({@link Double#compare}), so NaN equals NaN and
      * -0.0 differs from 0.0. @param value the value
+     *
+     * @param value the value
      */
     record Real(double value) implements Llsd {
     }
 
-    /** A Unicode string. @param value the value, never null */
+    /**
+     * A Unicode string.
+     *
+     * @param value the value, never null
+     */
     record Str(String value) implements Llsd {
         /**
          * Rejects null.
@@ -100,7 +114,11 @@ public sealed interface Llsd
         }
     }
 
-    /** A 128-bit UUID. @param value the value, never null */
+    /**
+     * A 128-bit UUID.
+     *
+     * @param value the value, never null
+     */
     record Uuid(UUID value) implements Llsd {
         /**
          * Rejects null.
@@ -115,6 +133,8 @@ public sealed interface Llsd
     /**
      * An absolute point in time. Binary LLSD carries it as seconds since the epoch in a double,
      * so sub-microsecond precision does not survive that format. @param value the instant
+     *
+     * @param value the value
      */
     record Date(Instant value) implements Llsd {
         /**
@@ -254,33 +274,69 @@ public sealed interface Llsd
             private Builder() {
             }
 
-            /** Puts a value, replacing any earlier value for the key. @return this */
+            /**
+             * Puts a value, replacing any earlier value for the key.
+             *
+             * @param key the key
+             * @param value the value
+             * @return this
+             */
             public Builder put(String key, Llsd value) {
                 entries.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
                 return this;
             }
 
-            /** Puts a string value. @return this */
+            /**
+             * Puts a string value.
+             *
+             * @param key the key
+             * @param value the value
+             * @return this
+             */
             public Builder put(String key, String value) {
                 return put(key, Llsd.of(value));
             }
 
-            /** Puts an integer value. @return this */
+            /**
+             * Puts an integer value.
+             *
+             * @param key the key
+             * @param value the value
+             * @return this
+             */
             public Builder put(String key, int value) {
                 return put(key, Llsd.of(value));
             }
 
-            /** Puts a real value. @return this */
+            /**
+             * Puts a real value.
+             *
+             * @param key the key
+             * @param value the value
+             * @return this
+             */
             public Builder put(String key, double value) {
                 return put(key, Llsd.of(value));
             }
 
-            /** Puts a boolean value. @return this */
+            /**
+             * Puts a boolean value.
+             *
+             * @param key the key
+             * @param value the value
+             * @return this
+             */
             public Builder put(String key, boolean value) {
                 return put(key, Llsd.of(value));
             }
 
-            /** Puts a UUID value. @return this */
+            /**
+             * Puts a UUID value.
+             *
+             * @param key the key
+             * @param value the value
+             * @return this
+             */
             public Builder put(String key, UUID value) {
                 return put(key, Llsd.of(value));
             }
@@ -336,6 +392,7 @@ public sealed interface Llsd
     /**
      * Returns a boolean value.
      *
+     * @param value the value
      * @return a boolean value
      */
     static Llsd of(boolean value) {
@@ -345,6 +402,7 @@ public sealed interface Llsd
     /**
      * Returns an integer value.
      *
+     * @param value the value
      * @return an integer value
      */
     static Llsd of(int value) {
@@ -358,6 +416,7 @@ public sealed interface Llsd
      * @return an integer value
      * @throws IllegalArgumentException if the value does not fit in 32 bits; send such numbers
      *     with {@link #ofU64} or as an explicit real
+     * @param value the value
      */
     static Llsd of(long value) {
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
@@ -369,6 +428,7 @@ public sealed interface Llsd
     /**
      * Returns a real value.
      *
+     * @param value the value
      * @return a real value
      */
     static Llsd of(double value) {
@@ -378,6 +438,7 @@ public sealed interface Llsd
     /**
      * Returns a string value, or undef for {@code null}.
      *
+     * @param value the value
      * @return a string value, or undef for {@code null}
      */
     static Llsd of(String value) {
@@ -387,6 +448,7 @@ public sealed interface Llsd
     /**
      * Returns a UUID value, or undef for {@code null}.
      *
+     * @param value the value
      * @return a UUID value, or undef for {@code null}
      */
     static Llsd of(UUID value) {
@@ -396,6 +458,7 @@ public sealed interface Llsd
     /**
      * Returns a date value, or undef for {@code null}.
      *
+     * @param value the value
      * @return a date value, or undef for {@code null}
      */
     static Llsd of(Instant value) {
@@ -405,6 +468,7 @@ public sealed interface Llsd
     /**
      * Returns a URI value, or undef for {@code null}.
      *
+     * @param value the value
      * @return a URI value, or undef for {@code null}
      */
     static Llsd of(URI value) {
@@ -414,6 +478,7 @@ public sealed interface Llsd
     /**
      * Returns a binary value holding a copy of the bytes, or undef for {@code null}.
      *
+     * @param value the value
      * @return a binary value holding a copy of the bytes, or undef for {@code null}
      */
     static Llsd of(byte[] value) {
@@ -424,6 +489,7 @@ public sealed interface Llsd
      * An unsigned 64-bit number the way Second Life sends those it cannot fit in an LLSD integer
      * (region handles, for one): 8 big-endian bytes of binary. Read back with {@link #asLong()}.
      *
+     * @param value the value
      * @return a binary value of 8 bytes
      */
     static Llsd ofU64(long value) {
@@ -448,6 +514,7 @@ public sealed interface Llsd
     /**
      * Returns a URI value from its text, or undef for {@code null}.
      *
+     * @param value the value
      * @return a URI value from its text, or undef for {@code null}
      */
     static Llsd uri(String value) {
@@ -488,6 +555,7 @@ public sealed interface Llsd
     /**
      * Returns an array of the given values.
      *
+     * @param elements the elements
      * @return an array of the given values
      */
     static Array arrayOf(Llsd... elements) {
@@ -497,6 +565,7 @@ public sealed interface Llsd
     /**
      * Returns an array of the given values.
      *
+     * @param elements the elements
      * @return an array of the given values
      */
     static Array arrayOf(List<? extends Llsd> elements) {
@@ -520,6 +589,11 @@ public sealed interface Llsd
      * Parses a document in any of the three serialisations, under the given limits.
      *
      * @see #parse(byte[], String)
+     * @param bytes the bytes
+     * @param contentType the content type, e.g. {@code application/llsd+xml}
+     * @param limits the limits to enforce
+     * @return the value read
+     * @throws LlsdException if the input is malformed or over the limits
      */
     static Llsd parse(byte[] bytes, String contentType, LlsdLimits limits) throws LlsdException {
         LlsdFormat format = LlsdFormat.fromContentType(contentType);
@@ -642,6 +716,7 @@ public sealed interface Llsd
     /**
      * Returns the value for the key of a map, or undef if absent or this is not a map.
      *
+     * @param key the key
      * @return the value for the key of a map, or undef if absent or this is not a map
      */
     default Llsd get(String key) {
@@ -655,6 +730,7 @@ public sealed interface Llsd
     /**
      * Returns the element at the index of an array, or undef if out of range or not an array.
      *
+     * @param index the index, from 0
      * @return the element at the index of an array, or undef if out of range or not an array
      */
     default Llsd get(int index) {
@@ -667,6 +743,7 @@ public sealed interface Llsd
     /**
      * Returns whether this is a map holding the key.
      *
+     * @param key the key
      * @return whether this is a map holding the key
      */
     default boolean has(String key) {

@@ -29,6 +29,8 @@ public final class LlsdBinary {
      * Parses a whole document (optional header, one value, nothing after it) under the default
      * limits.
      *
+     * @param bytes the bytes
+     * @return the value read
      * @throws LlsdException if the bytes are not exactly one well-formed value
      */
     public static Llsd parse(byte[] bytes) throws LlsdException {
@@ -38,6 +40,9 @@ public final class LlsdBinary {
     /**
      * Parses a whole document under the given limits.
      *
+     * @param bytes the bytes
+     * @param limits the limits to enforce
+     * @return the value read
      * @throws LlsdException if the bytes are not exactly one well-formed value within the limits
      */
     public static Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
@@ -58,6 +63,7 @@ public final class LlsdBinary {
      * @param bytes the buffer
      * @param offset where the value starts
      * @param limits bounds; {@code maxBytes} applies to the region from offset to the end
+     * @return the value read
      * @throws LlsdException if no well-formed value starts at the offset
      */
     public static Parsed parseLeading(byte[] bytes, int offset, LlsdLimits limits) throws LlsdException {
@@ -73,6 +79,7 @@ public final class LlsdBinary {
     /**
      * Returns the value in binary LLSD, without header.
      *
+     * @param value the value
      * @return the value in binary LLSD, without header
      */
     public static byte[] format(Llsd value) {
@@ -84,6 +91,7 @@ public final class LlsdBinary {
     /**
      * Returns the value in binary LLSD, after a {@code <? LLSD/Binary ?>\n} header.
      *
+     * @param value the value
      * @return the value in binary LLSD, after a {@code <? LLSD/Binary ?>\n} header
      */
     public static byte[] formatWithHeader(Llsd value) {

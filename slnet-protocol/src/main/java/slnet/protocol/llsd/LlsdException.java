@@ -10,7 +10,9 @@ package slnet.protocol.llsd;
 public final class LlsdException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Why it failed. */
     private final String reason;
+    /** Where in the input. */
     private final long offset;
 
     /**

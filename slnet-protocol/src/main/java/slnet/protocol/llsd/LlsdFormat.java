@@ -30,6 +30,7 @@ public enum LlsdFormat {
     /**
      * Maps an HTTP content type (parameters such as {@code ;charset=} ignored) to a format.
      *
+     * @param contentType the content type, e.g. {@code application/llsd+xml}
      * @return the format, or {@code null} if the type is null or names none of them
      */
     public static LlsdFormat fromContentType(String contentType) {
@@ -53,6 +54,7 @@ public enum LlsdFormat {
      * bare binary scalar that happens to look like text (such as {@code i} followed by four
      * digits); use the content type when there is one.
      *
+     * @param bytes the bytes
      * @return the likely format; never null
      */
     public static LlsdFormat detect(byte[] bytes) {
@@ -87,6 +89,9 @@ public enum LlsdFormat {
     /**
      * Parses a document of this format.
      *
+     * @param bytes the bytes
+     * @param limits the limits to enforce
+     * @return the value read
      * @throws LlsdException if the document is malformed or over the limits
      */
     public Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
@@ -100,6 +105,7 @@ public enum LlsdFormat {
     /**
      * Serialises a value in this format (binary without header).
      *
+     * @param value the value
      * @return the encoded document
      */
     public byte[] format(Llsd value) {

@@ -50,6 +50,7 @@ public record LlsdLimits(int maxDepth, int maxBytes, int maxElements, int maxVal
     /**
      * Returns a copy with another depth bound.
      *
+     * @param depth the most nesting levels
      * @return a copy with another depth bound
      */
     public LlsdLimits withMaxDepth(int depth) {
@@ -59,6 +60,7 @@ public record LlsdLimits(int maxDepth, int maxBytes, int maxElements, int maxVal
     /**
      * Returns a copy with another input-size bound.
      *
+     * @param bytes the bytes
      * @return a copy with another input-size bound
      */
     public LlsdLimits withMaxBytes(int bytes) {
@@ -68,6 +70,7 @@ public record LlsdLimits(int maxDepth, int maxBytes, int maxElements, int maxVal
     /**
      * Returns a copy with another element-count bound.
      *
+     * @param elements the elements
      * @return a copy with another element-count bound
      */
     public LlsdLimits withMaxElements(int elements) {
@@ -77,6 +80,7 @@ public record LlsdLimits(int maxDepth, int maxBytes, int maxElements, int maxVal
     /**
      * Returns a copy with another single-value length bound.
      *
+     * @param bytes the bytes
      * @return a copy with another single-value length bound
      */
     public LlsdLimits withMaxValueBytes(int bytes) {

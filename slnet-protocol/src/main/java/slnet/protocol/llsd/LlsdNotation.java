@@ -18,17 +18,36 @@ public final class LlsdNotation {
     private LlsdNotation() {
     }
 
-    /** Parses notation text under the default limits. @throws LlsdException if malformed */
+    /**
+     * Parses notation text under the default limits.
+     *
+     * @param text the text
+     * @return the value read
+     * @throws LlsdException if malformed
+     */
     public static Llsd parse(String text) throws LlsdException {
         return parse(text.getBytes(StandardCharsets.UTF_8), LlsdLimits.DEFAULT);
     }
 
-    /** Parses notation text under the given limits. @throws LlsdException if malformed */
+    /**
+     * Parses notation text under the given limits.
+     *
+     * @param text the text
+     * @param limits the limits to enforce
+     * @return the value read
+     * @throws LlsdException if malformed
+     */
     public static Llsd parse(String text, LlsdLimits limits) throws LlsdException {
         return parse(text.getBytes(StandardCharsets.UTF_8), limits);
     }
 
-    /** Parses notation bytes under the default limits. @throws LlsdException if malformed */
+    /**
+     * Parses notation bytes under the default limits.
+     *
+     * @param bytes the bytes
+     * @return the value read
+     * @throws LlsdException if malformed
+     */
     public static Llsd parse(byte[] bytes) throws LlsdException {
         return parse(bytes, LlsdLimits.DEFAULT);
     }
@@ -36,6 +55,9 @@ public final class LlsdNotation {
     /**
      * Parses notation bytes (one value, optional header and surrounding whitespace).
      *
+     * @param bytes the bytes
+     * @param limits the limits to enforce
+     * @return the value read
      * @throws LlsdException if malformed or over the limits
      */
     public static Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
@@ -46,6 +68,7 @@ public final class LlsdNotation {
     /**
      * Returns the value in notation, as ASCII text.
      *
+     * @param value the value
      * @return the value in notation, as ASCII text
      */
     public static String format(Llsd value) {
@@ -57,6 +80,7 @@ public final class LlsdNotation {
     /**
      * Returns the value in notation, as ASCII bytes.
      *
+     * @param value the value
      * @return the value in notation, as ASCII bytes
      */
     public static byte[] formatBytes(Llsd value) {

@@ -19,12 +19,25 @@ public final class LlsdXml {
     private LlsdXml() {
     }
 
-    /** Parses an XML document under the default limits. @throws LlsdException if malformed */
+    /**
+     * Parses an XML document under the default limits.
+     *
+     * @param bytes the bytes
+     * @return the value read
+     * @throws LlsdException if malformed
+     */
     public static Llsd parse(byte[] bytes) throws LlsdException {
         return parse(bytes, LlsdLimits.DEFAULT);
     }
 
-    /** Parses an XML document under the given limits. @throws LlsdException if malformed */
+    /**
+     * Parses an XML document under the given limits.
+     *
+     * @param bytes the bytes
+     * @param limits the limits to enforce
+     * @return the value read
+     * @throws LlsdException if malformed
+     */
     public static Llsd parse(byte[] bytes, LlsdLimits limits) throws LlsdException {
         return XmlParser.parse(bytes, limits);
     }
@@ -33,18 +46,34 @@ public final class LlsdXml {
      * Parses an XML document given as text (an encoding named in its prolog is ignored), under
      * the default limits. {@code maxBytes} bounds its length in characters.
      *
+     * @param text the text
+     * @return the value read
      * @throws LlsdException if malformed
      */
     public static Llsd parse(String text) throws LlsdException {
         return parse(text, LlsdLimits.DEFAULT);
     }
 
-    /** Parses an XML document given as text under the given limits. @throws LlsdException if malformed */
+    /**
+     * Parses an XML document given as text under the given limits.
+     *
+     * @param text the text
+     * @param limits the limits to enforce
+     * @return the value read
+     * @throws LlsdException if malformed
+     */
     public static Llsd parse(String text, LlsdLimits limits) throws LlsdException {
         return XmlParser.parse(text, limits);
     }
 
-    /** Reads and parses an XML document from a stream under the default limits. */
+    /**
+     * Reads and parses an XML document from a stream under the default limits.
+     *
+     * @param in the stream, read to its end
+     * @return the value read
+     * @throws LlsdException if the input is malformed or over the limits
+     * @throws IOException if the stream or socket failed
+     */
     public static Llsd parse(InputStream in) throws LlsdException, IOException {
         return parse(in, LlsdLimits.DEFAULT);
     }
@@ -53,6 +82,9 @@ public final class LlsdXml {
      * Reads at most {@link LlsdLimits#maxBytes()} bytes from the stream (failing if there are
      * more) and parses them. The stream is not closed.
      *
+     * @param in the stream, read to its end
+     * @param limits the limits to enforce
+     * @return the value read
      * @throws LlsdException if the document is too large or malformed
      * @throws IOException if reading the stream fails
      */
@@ -67,6 +99,7 @@ public final class LlsdXml {
     /**
      * Returns the value as an XML document.
      *
+     * @param value the value
      * @return the value as an XML document
      */
     public static String format(Llsd value) {
@@ -77,6 +110,7 @@ public final class LlsdXml {
      * Formats for people: one element per line, indented by nesting. Parses back to the same
      * value (whitespace between elements is insignificant; string text is kept verbatim).
      *
+     * @param value the value
      * @return the value as an indented XML document
      */
     public static String formatPretty(Llsd value) {
@@ -86,6 +120,7 @@ public final class LlsdXml {
     /**
      * Returns the value as an XML document in UTF-8.
      *
+     * @param value the value
      * @return the value as an XML document in UTF-8
      */
     public static byte[] formatBytes(Llsd value) {

@@ -119,6 +119,7 @@ public final class CapsServer implements AutoCloseable {
      * Returns a server with the defaults, listening.
      *
      * @return a server with the defaults, listening
+     * @throws IOException if the stream or socket failed
      */
     public static CapsServer start() throws IOException {
         return builder().start();
@@ -347,19 +348,34 @@ public final class CapsServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** How long a poll is held without events before the 502; keep it short in tests. */
+        /**
+         * How long a poll is held without events before the 502; keep it short in tests.
+         *
+         * @param hold how long a poll waits for events
+         * @return this builder
+         */
         public Builder pollHold(Duration hold) {
             this.pollHold = Objects.requireNonNull(hold, "hold");
             return this;
         }
 
-        /** The capability names seeds grant (when asked); the viewer's default list by default. */
+        /**
+         * The capability names seeds grant (when asked); the viewer's default list by default.
+         *
+         * @param names the capability names
+         * @return this builder
+         */
         public Builder knownCapabilities(Collection<String> names) {
             this.known = List.copyOf(names);
             return this;
         }
 
-        /** Who {@value #GET_DISPLAY_NAMES} can name (nobody by default). */
+        /**
+         * Who {@value #GET_DISPLAY_NAMES} can name (nobody by default).
+         *
+         * @param directory who is who, by id
+         * @return this builder
+         */
         public Builder people(java.util.function.Function<UUID, Optional<Person>> directory) {
             this.people = Objects.requireNonNull(directory, "directory");
             return this;
@@ -368,6 +384,9 @@ public final class CapsServer implements AutoCloseable {
         /**
          * Who answers {@value #CHAT_SESSION_REQUEST} (joining and starting chat sessions): given the
          * agent and the request's LLSD, the answer, or empty for a 400 (nobody by default).
+         *
+         * @param service the chat session service
+         * @return this builder
          */
         public Builder chatSessions(java.util.function.BiFunction<UUID, Llsd, Optional<Llsd>> service) {
             this.chatSessions = Objects.requireNonNull(service, "service");

@@ -100,6 +100,7 @@ public final class CapsSession implements AutoCloseable {
     /**
      * Returns the URI the seed grants for a capability name, if the server knows the name.
      *
+     * @param name the name
      * @return the URI the seed grants for a capability name, if the server knows the name
      */
     public Optional<URI> capability(String name) {
@@ -145,7 +146,12 @@ public final class CapsSession implements AutoCloseable {
 
     // ---- faults ----------------------------------------------------------------------------
 
-    /** The next {@code count} polls are answered at once with {@code status} (and an HTML page). */
+    /**
+     * The next {@code count} polls are answered at once with {@code status} (and an HTML page).
+     *
+     * @param count how many
+     * @param status the HTTP status to answer with
+     */
     public void failNextPolls(int count, int status) {
         lock.lock();
         try {
@@ -157,7 +163,11 @@ public final class CapsSession implements AutoCloseable {
         }
     }
 
-    /** The next {@code count} polls lose their connection halfway through the answer. */
+    /**
+     * The next {@code count} polls lose their connection halfway through the answer.
+     *
+     * @param count how many
+     */
     public void dropNextPolls(int count) {
         lock.lock();
         try {
@@ -167,7 +177,12 @@ public final class CapsSession implements AutoCloseable {
         }
     }
 
-    /** The next {@code count} polls wait {@code delay} before the server even looks at them. */
+    /**
+     * The next {@code count} polls wait {@code delay} before the server even looks at them.
+     *
+     * @param count how many
+     * @param delay how long each is held up
+     */
     public void slowNextPolls(int count, Duration delay) {
         lock.lock();
         try {
@@ -249,7 +264,10 @@ public final class CapsSession implements AutoCloseable {
      * Waits until the session has received at least {@code count} requests matching nothing in
      * particular (seed, polls and done alike).
      *
+     * @param count how many
+     * @param timeout how long at most
      * @return whether they arrived in time
+     * @throws InterruptedException if the thread is interrupted
      */
     public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
         long left = timeout.toNanos();

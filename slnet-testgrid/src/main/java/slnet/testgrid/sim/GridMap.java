@@ -199,12 +199,21 @@ public final class GridMap {
     /**
      * Makes the grid's name services ({@code UUIDNameRequest}, {@code GetDisplayNames}) know an agent;
      * keeps a display name set before.
+     *
+     * @param id the person's id
+     * @param firstName the first name
+     * @param lastName the last name
      */
     public void addPerson(UUID id, String firstName, String lastName) {
         people.compute(id, (k, was) -> new Person(id, firstName, lastName, was == null ? "" : was.displayName()));
     }
 
-    /** Sets the display name of an agent the grid knows; empty for the default. */
+    /**
+     * Sets the display name of an agent the grid knows; empty for the default.
+     *
+     * @param id the person's id
+     * @param displayName the display name, empty for none
+     */
     public void setDisplayName(UUID id, String displayName) {
         people.computeIfPresent(id, (k, was) -> new Person(id, was.firstName(), was.lastName(), displayName));
     }
@@ -212,6 +221,7 @@ public final class GridMap {
     /**
      * Returns the agent as the name services know it.
      *
+     * @param id the person's id
      * @return the agent as the name services know it
      */
     public Optional<Person> person(UUID id) {
