@@ -48,6 +48,22 @@ final class E2e {
         return Client.create(ClientConfig.builder().network(network().build()).build());
     }
 
+    /**
+     * Waits for a condition, polling it, within {@code timeout}.
+     *
+     * @throws AssertionError naming {@code what} if it did not hold in time
+     */
+    static void awaitTrue(java.util.function.BooleanSupplier condition, String what, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            Thread.sleep(20); // polling a condition, bounded
+        }
+    }
+
     static LoginCredentials credentials(TestGrid grid, TestAccount account) {
         return LoginCredentials.of(account.firstName(), account.lastName(), account.password())
                 .withGrid(Grid.custom(grid.loginUri()));

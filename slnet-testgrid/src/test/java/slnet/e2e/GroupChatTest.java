@@ -45,13 +45,7 @@ class GroupChatTest extends BotsOnTestGrid {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + LONG.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + LONG + ": " + what);
-            }
-            Thread.sleep(20); // polling a condition, bounded
-        }
+        E2e.awaitTrue(condition, what, LONG);
     }
 
     @Test
