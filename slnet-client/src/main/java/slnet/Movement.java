@@ -33,8 +33,6 @@ public final class Movement {
     public static final double DEFAULT_ARRIVAL_RADIUS = 1.0;
     /** How long {@link #moveTo(Vector3)} and {@link #sitOn(UUID)} may take, unless told. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    /** Re-aim when the heading to the target is off by more than this, in radians (about 3 degrees). */
-    private static final double REAIM = 0.05;
 
     private final Client client;
     private final Object lock = new Object();
@@ -342,10 +340,8 @@ public final class Movement {
             if (pilot == null) {
                 return;
             }
-            double dx = pilot.target.x() - at.x();
-            double dy = pilot.target.y() - at.y();
-            double dz = pilot.fly ? pilot.target.z() - at.z() : 0;
-            if (Math.sqrt(dx * dx + dy * dy + dz * dz) <= pilot.radius) {
+            AutopilotStep step = AutopilotStep.steer(at, pilot.target, pilot.radius, pilot.fly, heading);
+            if (step.arrived()) {
                 autopilot = null;
                 held.remove(AgentControl.FORWARD);
                 held.remove(AgentControl.UP);
@@ -353,19 +349,11 @@ public final class Movement {
                 sendControls();
                 arrived = pilot.done;
             } else {
-                boolean changed = false;
-                if (dx != 0 || dy != 0) {
-                    double yaw = Math.atan2(dy, dx);
-                    if (Math.abs(Math.IEEEremainder(yaw - heading, 2 * Math.PI)) > REAIM) {
-                        heading = yaw;
-                        changed = true;
-                    }
-                }
+                boolean changed = step.heading() != heading;
+                heading = step.heading();
                 changed |= held.add(AgentControl.FORWARD);
-                if (pilot.fly) {
-                    changed |= dz > pilot.radius / 2 ? held.add(AgentControl.UP) : held.remove(AgentControl.UP);
-                    changed |= dz < -pilot.radius / 2 ? held.add(AgentControl.DOWN) : held.remove(AgentControl.DOWN);
-                }
+                changed |= step.up() ? held.add(AgentControl.UP) : held.remove(AgentControl.UP);
+                changed |= step.down() ? held.add(AgentControl.DOWN) : held.remove(AgentControl.DOWN);
                 if (changed) {
                     sendControls();
                 }
