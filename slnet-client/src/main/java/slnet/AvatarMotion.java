@@ -50,6 +50,39 @@ final class AvatarMotion {
         return block.length() < at + VECTOR ? null : vector(block.toArray(), at);
     }
 
+    /** @return the velocity in an ObjectUpdate block (after the position), or null if not avatar-sized */
+    static Vector3 fullUpdateVelocity(Bytes block) {
+        int at = switch (block.length()) {
+            case FULL_WITH_PLANE -> PLANE + VECTOR;
+            case FULL_WITHOUT_PLANE -> VECTOR;
+            default -> -1;
+        };
+        return at < 0 ? null : vector(block.toArray(), at);
+    }
+
+    /**
+     * @return the velocity in a terse block (three U16 after the position, over -128..128 m/s, as
+     *         the viewer reads them: a value within one step of zero is zero), or null if too short
+     */
+    static Vector3 terseVelocity(Bytes block) {
+        if (block.length() < TERSE_HEADER) {
+            return null;
+        }
+        boolean avatar = block.get(5) != 0;
+        int at = TERSE_HEADER + (avatar ? PLANE : 0) + VECTOR;
+        if (block.length() < at + 6) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(block.toArray()).order(ByteOrder.LITTLE_ENDIAN);
+        return new Vector3(dequantise(b.getShort(at)), dequantise(b.getShort(at + 2)), dequantise(b.getShort(at + 4)));
+    }
+
+    private static float dequantise(short raw) {
+        float step = 256f / 65535f;
+        float v = (raw & 0xFFFF) * step - 128f;
+        return Math.abs(v) < step ? 0f : v;
+    }
+
     private static Vector3 vector(byte[] bytes, int at) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         return new Vector3(b.getFloat(at), b.getFloat(at + 4), b.getFloat(at + 8));

@@ -619,7 +619,7 @@ public final class Client implements AutoCloseable {
         if (before != null && before.regionHandle() != message.data().regionHandle()) {
             avatarLocalId = -1; // another region: the avatar has another local id there
         }
-        moved(message.data().regionHandle(), message.data().position());
+        moved(message.data().regionHandle(), message.data().position(), Vector3.ZERO);
     }
 
     private void onObjectUpdate(ObjectUpdate message, HandlerContext context) {
@@ -635,8 +635,9 @@ public final class Client implements AutoCloseable {
                 movement.onAvatarParent(parent, parent == 0 || world == null ? null : world.region(handle)
                         .flatMap(r -> r.get((int) parent)).map(slnet.world.WorldObject::id).orElse(null));
                 Vector3 at = AvatarMotion.fullUpdatePosition(object.objectData());
+                Vector3 velocity = AvatarMotion.fullUpdateVelocity(object.objectData());
                 if (at != null) {
-                    moved(message.regionData().regionHandle(), at);
+                    moved(message.regionData().regionHandle(), at, velocity == null ? Vector3.ZERO : velocity);
                 }
             }
         }
@@ -650,17 +651,19 @@ public final class Client implements AutoCloseable {
         for (ImprovedTerseObjectUpdate.ObjectData object : message.objectData()) {
             if (AvatarMotion.terseLocalId(object.data()) == ours) {
                 Vector3 at = AvatarMotion.tersePosition(object.data());
+                Vector3 velocity = AvatarMotion.terseVelocity(object.data());
                 if (at != null) {
-                    moved(message.regionData().regionHandle(), at);
+                    moved(message.regionData().regionHandle(), at, velocity == null ? Vector3.ZERO : velocity);
                 }
             }
         }
     }
 
-    private void moved(long regionHandle, Vector3 at) {
-        AgentPosition next = new AgentPosition(regionHandle, at, clock.instant());
+    private void moved(long regionHandle, Vector3 at, Vector3 velocity) {
+        AgentPosition next = new AgentPosition(regionHandle, at, velocity, clock.instant());
         AgentPosition previous = position.getAndSet(next);
-        if (previous == null || !previous.position().equals(at) || previous.regionHandle() != regionHandle) {
+        if (previous == null || !previous.position().equals(at) || previous.regionHandle() != regionHandle
+                || !previous.velocity().equals(velocity)) {
             network.agentMoved(at);
             network.publish(new AgentMoved(next, next.at()));
             movement.onPosition(at);

@@ -61,6 +61,7 @@ class MovementTest extends BotsOnTestGrid {
         Vector3 stopped = onGrid();
         assertThat(horizontal(stopped, target)).as("stopped near the target, not beyond").isLessThan(2.0);
         assertThat(alice.movement().held()).doesNotContain(AgentControl.FORWARD);
+        await(() -> alice.position().orElseThrow().velocity().equals(Vector3.ZERO), "Alice's velocity is zero again");
     }
 
     @Test
@@ -100,6 +101,9 @@ class MovementTest extends BotsOnTestGrid {
         assertThat(alice.movement().heading()).isCloseTo(Math.PI / 2, org.assertj.core.data.Offset.offset(1e-3));
         alice.movement().hold(java.util.EnumSet.of(AgentControl.FORWARD));
         await(() -> here().y() > start.y() + 3, "walked north");
+        Vector3 velocity = alice.position().orElseThrow().velocity();
+        assertThat(Math.hypot(velocity.x(), velocity.y())).as("walking speed").isBetween(2.5, 4.0);
+        assertThat(velocity.y()).as("northward").isGreaterThan(2.5f);
         alice.movement().stop();
         Vector3 now = here();
         assertThat(Math.abs(now.x() - start.x())).as("straight north").isLessThan(0.5f);

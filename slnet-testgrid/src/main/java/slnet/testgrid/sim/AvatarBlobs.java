@@ -42,15 +42,20 @@ final class AvatarBlobs {
 
     /** A terse update for an avatar standing still at a position. */
     static Bytes terse(int localId, Vector3 position) {
+        return terse(localId, position, Vector3.ZERO);
+    }
+
+    /** A terse update for an avatar at a position, moving at a velocity (meters a second). */
+    static Bytes terse(int localId, Vector3 position, Vector3 velocity) {
         ByteBuffer b = ByteBuffer.allocate(TERSE_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(localId);
         b.put((byte) 0); // state
         b.put((byte) 1); // is avatar: a collision plane follows
         putCollisionPlane(b);
         putVector(b, position);
-        putQuantised(b, 0, 128);
-        putQuantised(b, 0, 128);
-        putQuantised(b, 0, 128);
+        putQuantised(b, velocity.x(), 128);
+        putQuantised(b, velocity.y(), 128);
+        putQuantised(b, velocity.z(), 128);
         for (int i = 0; i < 3; i++) {
             putQuantised(b, 0, 64);
         }

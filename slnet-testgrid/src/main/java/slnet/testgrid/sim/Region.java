@@ -860,26 +860,40 @@ final class Region {
                 Agent agent = it.next();
                 int flags = agent.controlFlags;
                 if (silent || !agent.inRegion || agent.seatLocalId != 0 || agent.leaving.get()
-                        || agents.get(agent.session.agentId()) != agent || !AvatarPhysics.moving(flags)) {
+                        || agents.get(agent.session.agentId()) != agent) {
                     it.remove();
                     continue;
                 }
-                Vector3 next = AvatarPhysics.step(agent.position, flags, agent.bodyRotation, agent.alwaysRun, seconds);
-                if (!next.equals(agent.position)) {
+                if (!AvatarPhysics.moving(flags)) {
+                    it.remove();
+                    tellMoved(agent, agent.position, Vector3.ZERO); // it stopped: velocity zero
+                    continue;
+                }
+                Vector3 from = agent.position;
+                Vector3 next = AvatarPhysics.step(from, flags, agent.bodyRotation, agent.alwaysRun, seconds);
+                if (!next.equals(from)) {
                     agent.position = next;
-                    if (agent.cell >= 0) {
-                        cells.moved(agent);
-                        var terse = messages.terseUpdate(agent.localId, next);
-                        agent.circuit.send(terse);
-                        for (Agent viewer : agent.shownTo) {
-                            viewer.circuit.send(terse);
-                        }
-                    }
+                    Vector3 velocity = seconds <= 0 ? Vector3.ZERO : new Vector3((next.x() - from.x()) / seconds,
+                            (next.y() - from.y()) / seconds, (next.z() - from.z()) / seconds);
+                    tellMoved(agent, next, velocity);
                 }
             }
             if (!movers.isEmpty() && !silent) {
                 schedulePhysics();
             }
+        }
+    }
+
+    /** Under the cells lock: a terse update of a moving agent to it and the agents shown it. */
+    private void tellMoved(Agent agent, Vector3 position, Vector3 velocity) {
+        if (agent.cell < 0) {
+            return;
+        }
+        cells.moved(agent);
+        var terse = messages.terseUpdate(agent.localId, position, velocity);
+        agent.circuit.send(terse);
+        for (Agent viewer : agent.shownTo) {
+            viewer.circuit.send(terse);
         }
     }
 

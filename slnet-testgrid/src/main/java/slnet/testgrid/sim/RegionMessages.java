@@ -129,8 +129,13 @@ final class RegionMessages {
     }
 
     ImprovedTerseObjectUpdate terseUpdate(int localId, Vector3 position) {
+        return terseUpdate(localId, position, Vector3.ZERO);
+    }
+
+    ImprovedTerseObjectUpdate terseUpdate(int localId, Vector3 position, Vector3 velocity) {
         return new ImprovedTerseObjectUpdate(new ImprovedTerseObjectUpdate.RegionData(region.handle(), FULL_SPEED),
-                List.of(new ImprovedTerseObjectUpdate.ObjectData(AvatarBlobs.terse(localId, position), Bytes.EMPTY)));
+                List.of(new ImprovedTerseObjectUpdate.ObjectData(AvatarBlobs.terse(localId, position, velocity),
+                        Bytes.EMPTY)));
     }
 
     static TeleportStart teleportStart(int flags) {
