@@ -18,6 +18,8 @@ final class Agent {
     volatile Circuit circuit;
     volatile Vector3 position;
     volatile boolean inRegion;
+    /** Set just before its AgentMovementComplete is sent: from then on its viewer is in the region. */
+    volatile boolean movementCompleted;
     /** The root agents whose avatars this agent's viewer was sent; guarded by the region's lock. */
     final Set<Agent> shown = new HashSet<>();
     /** The root agents whose viewers were sent this agent's avatar; guarded by the region's lock. */

@@ -213,6 +213,7 @@ final class Region {
         }
         synchronized (cells) {
             agent.inRegion = false;
+            agent.movementCompleted = false;
             leaveView(agent, !silent);
         }
         LOG.debug("agent {} is a child agent in {} now: {}", agentId, settings.name(), reason);
@@ -543,6 +544,7 @@ final class Region {
             agent.position = arrival.position();
             lookAt = arrival.lookAt();
         }
+        agent.movementCompleted = true;
         agent.circuit.sendReliable(messages.movementComplete(agent.session, agent.position, lookAt));
         agent.circuit.sendReliable(RegionMessages.viewerTime(System.currentTimeMillis()));
         synchronized (cells) {
@@ -776,7 +778,9 @@ final class Region {
     /** Sends a message reliably to every agent in the region but one (or none). */
     void broadcast(Message message, Agent except) {
         for (Agent agent : agents.values()) {
-            if (agent != except && agent.inRegion) {
+            // Also an agent whose AgentMovementComplete is on its way: its viewer counts itself in
+            // the region from that message on, before this simulator has filed it.
+            if (agent != except && (agent.inRegion || agent.movementCompleted) && !agent.leaving.get()) {
                 agent.circuit.sendReliable(message);
             }
         }
