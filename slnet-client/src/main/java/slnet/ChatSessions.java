@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import slnet.caps.CapabilityException;
+import slnet.internal.log.LogContext;
 import slnet.network.RegionCapabilityAccess;
 import slnet.protocol.llsd.Llsd;
 import slnet.protocol.messages.AgentGroupDataUpdate;
@@ -96,7 +97,7 @@ public final class ChatSessions {
         }
         return joining.computeIfAbsent(sessionId, id -> {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            Thread.ofVirtual().name("slnet-chat-join").start(() -> {
+            Thread.ofVirtual().name("slnet-chat-join").start(LogContext.carrying(null, () -> {
                 try {
                     request(Llsd.mapOf("method", Llsd.of("accept invitation"), "session-id", Llsd.of(id)));
                     joined.add(id);
@@ -106,7 +107,7 @@ public final class ChatSessions {
                 } finally {
                     joining.remove(id, done);
                 }
-            });
+            }));
             return done;
         });
     }
@@ -122,7 +123,7 @@ public final class ChatSessions {
         agents.forEach(a -> invitees.add(Llsd.of(Objects.requireNonNull(a, "agent"))));
         UUID session = UUID.randomUUID();
         CompletableFuture<UUID> done = new CompletableFuture<>();
-        Thread.ofVirtual().name("slnet-chat-start").start(() -> {
+        Thread.ofVirtual().name("slnet-chat-start").start(LogContext.carrying(null, () -> {
             try {
                 request(Llsd.mapOf("method", Llsd.of("start conference"), "session-id", Llsd.of(session),
                         "params", Llsd.arrayOf(invitees)));
@@ -131,7 +132,7 @@ public final class ChatSessions {
             } catch (Exception e) {
                 done.completeExceptionally(e);
             }
-        });
+        }));
         return done;
     }
 

@@ -104,10 +104,4 @@ final class RegionRestarts {
                 : failure;
         return String.valueOf(cause.getMessage());
     }
-
-    /** For tests and logs. */
-    @Override
-    public String toString() {
-        return "RegionRestarts[" + policy + "]";
-    }
 }

@@ -436,24 +436,36 @@ public final class ConnectCommand implements Callable<Integer> {
         }
 
         private boolean touchObject() throws InterruptedException {
-            CompletableFuture<slnet.world.WorldObject> finding = ObjectSearch.find(client, touch, IM_LOOKUP_TIMEOUT);
-            if (!pumpUntilDone(finding)) {
-                return true; // disconnected or interrupted: the caller's loop ends the session
+            return awaitOption("--touch", ObjectSearch.find(client, touch, IM_LOOKUP_TIMEOUT), object -> {
+                try {
+                    client.scripts().touch(object);
+                    lines.touched(object);
+                } catch (IllegalStateException e) {
+                    // the session ended meanwhile: the caller's loop ends it
+                }
+            });
+        }
+
+        /**
+         * Prints events while an option's work runs, then hands its result on.
+         *
+         * @return false if it failed (printed as "OPTION: reason"); true if it succeeded, or the
+         *     session ended or Ctrl-C came first (the caller's loop ends the session)
+         */
+        private <T> boolean awaitOption(String option, CompletableFuture<T> pending,
+                                        java.util.function.Consumer<T> onDone) throws InterruptedException {
+            if (!pumpUntilDone(pending)) {
+                return true;
             }
-            slnet.world.WorldObject object;
+            T result;
             try {
-                object = finding.join();
+                result = pending.join();
             } catch (CompletionException | java.util.concurrent.CancellationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                fail("--touch: " + cause.getMessage());
+                fail(option + ": " + cause.getMessage());
                 return false;
             }
-            try {
-                client.scripts().touch(object);
-            } catch (IllegalStateException e) {
-                return true; // the session ended meanwhile
-            }
-            lines.touched(object);
+            onDone.accept(result);
             return true;
         }
 
@@ -485,38 +497,14 @@ public final class ConnectCommand implements Callable<Integer> {
 
         /** @return false if the autopilot did not get there (the failure is printed) */
         private boolean walk() throws InterruptedException {
-            Vector3 target = parsePoint(goTo);
-            CompletableFuture<Vector3> walking = client.movement().moveTo(target, slnet.Movement.DEFAULT_ARRIVAL_RADIUS,
-                    Duration.ofSeconds(goToTimeoutSeconds));
-            if (!pumpUntilDone(walking)) {
-                return true; // disconnected or interrupted: the caller's loop ends the session
-            }
-            try {
-                lines.arrived(walking.join());
-                return true;
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                fail("--goto: " + cause.getMessage());
-                return false;
-            }
+            return awaitOption("--goto", client.movement().moveTo(parsePoint(goTo),
+                    slnet.Movement.DEFAULT_ARRIVAL_RADIUS, Duration.ofSeconds(goToTimeoutSeconds)), lines::arrived);
         }
 
         /** @return false if the object was not found or not sat on (the failure is printed) */
         private boolean sitDown() throws InterruptedException {
-            CompletableFuture<java.util.UUID> sitting = ObjectSearch.find(client, sit, IM_LOOKUP_TIMEOUT)
-                    .thenCompose(object -> client.movement().sitOn(object.id()));
-            if (!pumpUntilDone(sitting)) {
-                return true;
-            }
-            try {
-                sitting.join();
-                pumpAvailable(); // the 'sat' line
-                return true;
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                fail("--sit: " + cause.getMessage());
-                return false;
-            }
+            return awaitOption("--sit", ObjectSearch.find(client, sit, IM_LOOKUP_TIMEOUT)
+                    .thenCompose(object -> client.movement().sitOn(object.id())), seat -> { }); // "sat" prints from its event
         }
 
         private boolean sendIm() throws InterruptedException {

@@ -145,7 +145,7 @@ final class AgentUpdater implements AutoCloseable {
                 changed = false;
                 lastSentNs = now;
                 update = new AgentUpdate(new AgentUpdate.AgentData(session.agentId(), session.sessionId(),
-                        bodyRotation, bodyRotation, 0, camera, rotate(AT, bodyRotation), rotate(LEFT, bodyRotation),
+                        bodyRotation, bodyRotation, 0, camera, bodyRotation.rotate(AT), bodyRotation.rotate(LEFT),
                         UP, DRAW_DISTANCE, controlFlags | pulseFlags, 0));
                 pulseFlags = 0;
             }
@@ -154,19 +154,6 @@ final class AgentUpdater implements AutoCloseable {
         if (update != null) {
             sender.accept(update);
         }
-    }
-
-    /** A vector turned by a unit quaternion. */
-    static Vector3 rotate(Vector3 v, Quaternion q) {
-        // v' = v + 2w(q x v) + 2 q x (q x v)
-        float cx = q.y() * v.z() - q.z() * v.y();
-        float cy = q.z() * v.x() - q.x() * v.z();
-        float cz = q.x() * v.y() - q.y() * v.x();
-        float ccx = q.y() * cz - q.z() * cy;
-        float ccy = q.z() * cx - q.x() * cz;
-        float ccz = q.x() * cy - q.y() * cx;
-        return new Vector3(v.x() + 2 * (q.w() * cx + ccx), v.y() + 2 * (q.w() * cy + ccy),
-                v.z() + 2 * (q.w() * cz + ccz));
     }
 
     @Override

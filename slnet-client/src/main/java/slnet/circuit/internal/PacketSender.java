@@ -198,7 +198,7 @@ public final class PacketSender {
     private IOException transmit(byte[] buffer, int length) {
         int total = length;
         if (pendingAcks.size() > 0) {
-            int appended = pendingAcks.appendTo(buffer, 0, length, buffer.length);
+            int appended = pendingAcks.appendTo(buffer, 0, length, mtu);
             if (appended > 0) {
                 counters.acksAppended.add(appended);
                 total = length + 4 * appended + 1;

@@ -22,9 +22,6 @@ public final class LogContext {
     public static final String AGENT = "slnet.agent";
     /** The MDC key of the circuit, e.g. {@code "127.0.0.1:9000"}. */
     public static final String CIRCUIT = "slnet.circuit";
-    /** A context naming nobody: wrapping with it changes nothing. */
-    public static final LogContext NONE = new LogContext();
-
     private volatile String agent;
 
     /** A context whose agent is not known yet. */
@@ -37,18 +34,7 @@ public final class LogContext {
      * @param name the agent's name, e.g. {@code "Alice Tester"}
      */
     public void agent(String name) {
-        if (this != NONE) {
-            this.agent = name;
-        }
-    }
-
-    /**
-     * Returns the agent's name, or null before it is known.
-     *
-     * @return the agent's name, or null before it is known
-     */
-    public String agent() {
-        return agent;
+        this.agent = name;
     }
 
     /**
@@ -58,9 +44,6 @@ public final class LogContext {
      * @return the wrapped task
      */
     public Runnable wrap(Runnable task) {
-        if (this == NONE) {
-            return task;
-        }
         return () -> run(AGENT, agent, task);
     }
 
@@ -71,9 +54,6 @@ public final class LogContext {
      * @return the wrapping scheduler
      */
     public Scheduler wrap(Scheduler scheduler) {
-        if (this == NONE) {
-            return scheduler;
-        }
         return new Scheduler() {
             @Override
             public ScheduledTask schedule(Runnable task, long delayNs) {
@@ -94,9 +74,6 @@ public final class LogContext {
      * @return the wrapping factory
      */
     public ThreadFactory wrap(ThreadFactory threads) {
-        if (this == NONE) {
-            return threads;
-        }
         return task -> threads.newThread(wrap(task));
     }
 

@@ -44,4 +44,19 @@ public record Quaternion(float x, float y, float z, float w) {
         return new Quaternion((float) (x * scale + 0.0), (float) (y * scale + 0.0), (float) (z * scale + 0.0),
                 (float) (w * scale + 0.0));
     }
+
+    /**
+     * Turns a vector by this rotation (a unit quaternion): {@code v + 2w(q x v) + 2q x (q x v)}.
+     *
+     * @param v the vector
+     * @return the turned vector
+     */
+    public Vector3 rotate(Vector3 v) {
+        float cx = y * v.z() - z * v.y();
+        float cy = z * v.x() - x * v.z();
+        float cz = x * v.y() - y * v.x();
+        return new Vector3(v.x() + 2 * (w * cx + y * cz - z * cy),
+                v.y() + 2 * (w * cy + z * cx - x * cz),
+                v.z() + 2 * (w * cz + x * cy - y * cx));
+    }
 }

@@ -67,7 +67,7 @@ final class AvatarPhysics {
         float left = axis(flags, LEFT_POS | NUDGE_LEFT_POS, LEFT_NEG | NUDGE_LEFT_NEG);
         float up = flying ? axis(flags, UP_POS | NUDGE_UP_POS, UP_NEG | NUDGE_UP_NEG) : 0;
         float speed = flying ? FLY_SPEED : alwaysRun || (flags & FAST_AT) != 0 ? RUN : WALK;
-        Vector3 turned = rotate(new Vector3(at, left, 0), body);
+        Vector3 turned = body.rotate(new Vector3(at, left, 0));
         float length = (float) Math.hypot(turned.x(), turned.y());
         float dx = length == 0 ? 0 : turned.x() / length * speed * seconds;
         float dy = length == 0 ? 0 : turned.y() / length * speed * seconds;
@@ -84,13 +84,4 @@ final class AvatarPhysics {
         return Math.max(min, Math.min(max, v));
     }
 
-    /** A vector turned by a unit quaternion: v + 2w(q x v) + 2q x (q x v). */
-    static Vector3 rotate(Vector3 v, Quaternion q) {
-        float cx = q.y() * v.z() - q.z() * v.y();
-        float cy = q.z() * v.x() - q.x() * v.z();
-        float cz = q.x() * v.y() - q.y() * v.x();
-        return new Vector3(v.x() + 2 * (q.w() * cx + q.y() * cz - q.z() * cy),
-                v.y() + 2 * (q.w() * cy + q.z() * cx - q.x() * cz),
-                v.z() + 2 * (q.w() * cz + q.x() * cy - q.y() * cx));
-    }
 }
